@@ -1,0 +1,96 @@
+package io.iotjobbridge;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.iotjobbridge.config.Accounts;
+import io.iotjobbridge.config.AliyunAccount;
+import io.iotjobbridge.config.BridgeProperties;
+import io.iotjobbridge.destination.Delivery;
+import io.iotjobbridge.destination.Destinations;
+import io.iotjobbridge.http.CamelHttpTransport;
+import io.iotjobbridge.job.EngineSettings;
+import io.iotjobbridge.job.InboxArchive;
+import io.iotjobbridge.job.JobEngine;
+import io.iotjobbridge.job.JobIntake;
+import io.iotjobbridge.job.JobLifecycleRoutes;
+import io.iotjobbridge.ledger.JobLedger;
+import io.iotjobbridge.ledger.LedgerDataSource;
+import io.iotjobbridge.request.RequestParser;
+import io.iotjobbridge.request.RequestValidator;
+import io.iotjobbridge.sandbox.SandboxLink;
+import io.iotjobbridge.vendor.JobFlows;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Builds the bridge's object graph from {@code bridge.*} properties, in one place: the ledger, the vendor sandbox
+ * when enabled, accounts, destinations, the engine, and the Java DSL lifecycle routes. YAML trigger routes reach it
+ * through the {@code direct:job-*} endpoints.
+ */
+public final class BridgeConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        BridgeProperties props = new BridgeProperties(context.getPropertiesComponent());
+        Clock clock = Clock.systemUTC();
+        Path dataDir = Path.of(props.get("bridge.data-dir", "data")).toAbsolutePath().normalize();
+        Path inbox = dataDir.resolve("inbox");
+
+        SandboxLink sandbox = SandboxLink.fromProperties(props, clock);
+        closeWithContext(context, sandbox);
+
+        HikariDataSource dataSource = LedgerDataSource.open(
+                props.get("bridge.ledger.url").orElseGet(() -> LedgerDataSource.embeddedH2Url(dataDir.resolve("state"))),
+                props.get("bridge.ledger.user", "sa"), props.get("bridge.ledger.password", ""),
+                props.getInt("bridge.ledger.pool-size", 10));
+        closeWithContext(context, dataSource);
+        JobLedger ledger = new JobLedger(dataSource, clock);
+
+        Accounts accounts = new Accounts(props::get, sandbox::aliyunAccount);
+        Destinations destinations = Destinations.fromProperties(props, dataDir.resolve("outbox"));
+        ProducerTemplate producer = context.createProducerTemplate();
+        CamelHttpTransport http = new CamelHttpTransport(producer,
+                props.getMillis("bridge.http.connect-timeout-ms", Duration.ofSeconds(10)),
+                props.getMillis("bridge.http.read-timeout-ms", Duration.ofSeconds(60)));
+
+        RequestValidator validator = new RequestValidator(io.iotjobbridge.request.OperationCatalog.standard(),
+                accounts::isConfigured, destinations.names(), clock);
+        JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
+        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, clock)::forJob, destinations::get,
+                new Delivery(producer, http, clock), engineSettings(props), clock);
+
+        context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
+        context.getRegistry().bind("jobLedger", ledger);
+        context.getRegistry().bind("sandboxLink", sandbox);
+    }
+
+    private static EngineSettings engineSettings(BridgeProperties props) {
+        return new EngineSettings(
+                props.getInt("bridge.engine.workers", 4),
+                props.getMillis("bridge.engine.lease-ms", Duration.ofMinutes(5)),
+                props.getMillis("bridge.engine.poll-initial-ms", Duration.ofSeconds(2)),
+                props.getMillis("bridge.engine.poll-max-ms", Duration.ofSeconds(60)),
+                props.getMillis("bridge.engine.retry-initial-ms", Duration.ofSeconds(1)),
+                props.getMillis("bridge.engine.retry-max-ms", Duration.ofMinutes(5)),
+                props.getInt("bridge.engine.max-attempts", 10),
+                props.getMillis("bridge.engine.quota-wait-ms", Duration.ofSeconds(30)),
+                props.getMillis("bridge.engine.job-timeout-ms", Duration.ofHours(12)));
+    }
+
+    /** Stops {@code resource} when the Camel context stops, after the routes that use it. */
+    private static void closeWithContext(CamelContext context, AutoCloseable resource) throws Exception {
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                resource.close();
+            }
+        }, true, true);
+    }
+
+}

@@ -1,0 +1,67 @@
+package io.iotjobbridge.config;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.iotjobbridge.vendor.Vendor;
+
+/**
+ * The account profiles a request may name. A profile is configured as soon as its endpoint is set; until then the
+ * {@code default} profile falls back to the embedded sandbox when one runs, so the bridge works out of the box and
+ * switches to the real cloud the moment real settings appear. Requests cannot name anything else.
+ */
+public final class Accounts {
+
+    public static final String DEFAULT = "default";
+
+    private final Function<String, Optional<String>> properties;
+    private final Supplier<Optional<AliyunAccount>> sandboxAccount;
+
+    public Accounts(Function<String, Optional<String>> properties, Supplier<Optional<AliyunAccount>> sandboxAccount) {
+        this.properties = properties;
+        this.sandboxAccount = sandboxAccount;
+    }
+
+    public boolean isConfigured(Vendor vendor, String name) {
+        return vendor == Vendor.ALIYUN && aliyun(name).isPresent();
+    }
+
+    public Optional<AliyunAccount> aliyun(String name) {
+        String prefix = "bridge.accounts." + name + ".aliyun.";
+        Optional<String> endpoint = properties.apply(prefix + "endpoint");
+        if (endpoint.isEmpty()) {
+            return DEFAULT.equals(name) ? sandboxAccount.get() : Optional.empty();
+        }
+        return Optional.of(new AliyunAccount(name, URI.create(endpoint.get()),
+                required(prefix + "access-key-id"), secret(prefix + "access-key-secret"),
+                properties.apply(prefix + "region-id").orElse("cn-shanghai"),
+                list(properties.apply(prefix + "download-hosts").orElse("*.aliyuncs.com"))));
+    }
+
+    private String required(String key) {
+        return properties.apply(key).orElseThrow(() -> new IllegalStateException(key + " is not set"));
+    }
+
+    /** A secret is given inline (usually {@code {{env:NAME}}}) or as {@code <key>-file}, a file outside the repo. */
+    private Secret secret(String key) {
+        Optional<String> inline = properties.apply(key);
+        if (inline.isPresent()) {
+            return Secret.of(inline.get());
+        }
+        String file = properties.apply(key + "-file")
+                .orElseThrow(() -> new IllegalStateException(key + " (or " + key + "-file) is not set"));
+        try {
+            return Secret.of(java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(key + "-file cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package io.iotjobbridge.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * {@link HttpTransport} over camel-http. Each call is a fresh exchange that carries only the headers the caller
+ * signed, so nothing a request or a message brought along can reach the vendor (or redirect the call). One endpoint
+ * per origin keeps the endpoint registry bounded however many signed URLs pass through.
+ */
+public final class CamelHttpTransport implements HttpTransport {
+
+    private final ProducerTemplate producer;
+    private final String endpointOptions;
+
+    public CamelHttpTransport(ProducerTemplate producer, Duration connectTimeout, Duration readTimeout) {
+        this.producer = producer;
+        // never follow redirects: a download URL is validated before use, and a redirect would escape that check
+        this.endpointOptions = "?throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=false"
+                + "&cookieManagementDisabled=true"
+                + "&connectTimeout=" + connectTimeout.toMillis()
+                + "&connectionRequestTimeout=" + connectTimeout.toMillis()
+                + "&responseTimeout=" + readTimeout.toMillis()
+                + "&soTimeout=" + readTimeout.toMillis();
+    }
+
+    @Override
+    public HttpReply send(HttpCall call) throws IOException {
+        Exchange reply = exchange(call);
+        try (InputStream body = reply.getMessage().getBody(InputStream.class)) {
+            return new HttpReply(status(reply), body == null ? new byte[0] : body.readAllBytes());
+        }
+    }
+
+    @Override
+    public StreamedReply open(URI url) throws IOException {
+        HttpCall call = new HttpCall("GET", url, url.getRawPath(), url.getRawQuery(), Map.of(), null);
+        Exchange reply = exchange(call);
+        InputStream body = reply.getMessage().getBody(InputStream.class);
+        Long length = reply.getMessage().getHeader("Content-Length", Long.class);
+        return new StreamedReply(status(reply), length == null ? -1 : length,
+                body == null ? InputStream.nullInputStream() : body);
+    }
+
+    private Exchange exchange(HttpCall call) throws IOException {
+        Exchange exchange = new DefaultExchange(producer.getCamelContext(), ExchangePattern.InOut);
+        call.headers().forEach(exchange.getIn()::setHeader);
+        exchange.getIn().setHeader(Exchange.HTTP_METHOD, call.method());
+        exchange.getIn().setHeader(Exchange.HTTP_PATH, call.rawPath() == null ? "" : call.rawPath());
+        if (call.rawQuery() != null && !call.rawQuery().isEmpty()) {
+            exchange.getIn().setHeader(Exchange.HTTP_QUERY, call.rawQuery());
+        }
+        exchange.getIn().setBody(call.body().length == 0 && "GET".equals(call.method()) ? null : call.body());
+        Exchange result = producer.send(endpointUri(call.origin()), exchange);
+        if (result.getException() != null) {
+            Exception cause = result.getException();
+            throw cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName()
+                    + " calling " + call.origin().getHost(), cause);
+        }
+        return result;
+    }
+
+    private String endpointUri(URI origin) {
+        return origin.getScheme() + "://" + Origins.authority(origin) + endpointOptions;
+    }
+
+    private static int status(Exchange reply) {
+        Integer code = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return code == null ? 0 : code;
+    }
+
+}

@@ -1,0 +1,273 @@
+package io.iotjobbridge.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.iotjobbridge.vendor.Vendor;
+
+/**
+ * The durable record of every job. Each write is one transaction, and the engine acts on a state only after the
+ * write that records it has committed, so a crash at any point resumes from the last committed state.
+ */
+public final class JobLedger {
+
+    private static final String COLUMNS = "id, request_id, vendor, account, operation, destination, request_json, state,"
+            + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at";
+    private static final int MAX_TEXT = 2000;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JobLedger(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The outcome of recording a request: a new job, or the job an earlier copy of the same request created. */
+    public record Admission(JobRecord job, boolean created) {
+    }
+
+    /**
+     * Records a new job in state RECEIVED, unless a job for the same request id exists already: the request id is
+     * the idempotency key, so a re-dropped file or a redelivered message never becomes a second job.
+     */
+    public Admission admit(String requestId, Vendor vendor, String account, String operation, String destination,
+                           String requestJson) {
+        Optional<JobRecord> existing = findByRequestId(requestId);
+        if (existing.isPresent()) {
+            return new Admission(existing.get(), false);
+        }
+        Instant now = clock.instant();
+        JobRecord job = new JobRecord(UUID.randomUUID().toString(), requestId, vendor, account, operation,
+                destination, requestJson, JobState.RECEIVED, null, null, null, null, 0, now, now, now);
+        try (Connection c = transaction()) {
+            insert(c, job);
+            insertTransition(c, job.id(), now, JobState.RECEIVED, "request " + requestId + " accepted");
+            c.commit();
+            return new Admission(job, true);
+        } catch (SQLException e) {
+            // a concurrent admission of the same request id won the unique constraint: report its job
+            return findByRequestId(requestId).map(j -> new Admission(j, false))
+                    .orElseThrow(() -> new LedgerException("could not record request " + requestId, e));
+        }
+    }
+
+    public Optional<JobRecord> find(String jobId) {
+        return queryOne("select " + COLUMNS + " from job where id = ?", jobId);
+    }
+
+    public Optional<JobRecord> findByRequestId(String requestId) {
+        return queryOne("select " + COLUMNS + " from job where request_id = ?", requestId);
+    }
+
+    /**
+     * Claims up to {@code max} unfinished jobs that are due, leasing each for {@code lease} so no other worker (or
+     * node) works on it meanwhile. A lease left by a crashed worker simply expires.
+     */
+    public List<String> claimDue(int max, Duration lease) {
+        Instant now = clock.instant();
+        List<String> candidates = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from job where state not in ('DELIVERED', 'FAILED')"
+                     + " and next_run_at <= ? and (lease_until is null or lease_until < ?) order by next_run_at")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setMaxRows(max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
+            }
+            List<String> claimed = new ArrayList<>();
+            try (PreparedStatement claim = c.prepareStatement("update job set lease_until = ? where id = ?"
+                    + " and (lease_until is null or lease_until < ?)")) {
+                for (String id : candidates) {
+                    claim.setTimestamp(1, Timestamp.from(now.plus(lease)));
+                    claim.setString(2, id);
+                    claim.setTimestamp(3, Timestamp.from(now));
+                    if (claim.executeUpdate() == 1) {
+                        claimed.add(id);
+                    }
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new LedgerException("could not claim due jobs", e);
+        }
+    }
+
+    /**
+     * Saves the next version of a job and releases its lease; when the state changed, the transition is recorded in
+     * the same transaction.
+     */
+    public JobRecord save(JobRecord job, String detail) {
+        Instant now = clock.instant();
+        try (Connection c = transaction()) {
+            JobState before = stateOf(c, job.id());
+            try (PreparedStatement ps = c.prepareStatement("update job set state = ?, vendor_job_id = ?,"
+                    + " vendor_status = ?, progress = ?, reason = ?, attempts = ?, next_run_at = ?, lease_until = null,"
+                    + " updated_at = ? where id = ?")) {
+                ps.setString(1, job.state().name());
+                ps.setString(2, job.vendorJobId());
+                ps.setString(3, job.vendorStatus());
+                ps.setObject(4, job.progress());
+                ps.setString(5, truncate(job.reason()));
+                ps.setInt(6, job.attempts());
+                ps.setTimestamp(7, Timestamp.from(job.nextRunAt()));
+                ps.setTimestamp(8, Timestamp.from(now));
+                ps.setString(9, job.id());
+                ps.executeUpdate();
+            }
+            if (before != job.state()) {
+                insertTransition(c, job.id(), now, job.state(), detail);
+            }
+            c.commit();
+            return find(job.id()).orElseThrow();
+        } catch (SQLException e) {
+            throw new LedgerException("could not save job " + job.id(), e);
+        }
+    }
+
+    public void recordFile(String jobId, DeliveredFile file) {
+        try (Connection c = transaction();
+             PreparedStatement ps = c.prepareStatement("insert into job_file (job_id, name, location, size_bytes,"
+                     + " sha256, delivered_at) values (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, jobId);
+            ps.setString(2, file.name());
+            ps.setString(3, file.location());
+            ps.setLong(4, file.sizeBytes());
+            ps.setString(5, file.sha256());
+            ps.setTimestamp(6, Timestamp.from(file.deliveredAt()));
+            ps.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            throw new LedgerException("could not record file " + file.name() + " of job " + jobId, e);
+        }
+    }
+
+    public List<DeliveredFile> files(String jobId) {
+        List<DeliveredFile> files = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select name, location, size_bytes, sha256, delivered_at"
+                     + " from job_file where job_id = ? order by delivered_at, name")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    files.add(new DeliveredFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return files;
+        } catch (SQLException e) {
+            throw new LedgerException("could not read files of job " + jobId, e);
+        }
+    }
+
+    public List<JobTransition> history(String jobId) {
+        List<JobTransition> history = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select at, state, detail from job_transition where job_id = ?"
+                     + " order by id")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.add(new JobTransition(rs.getTimestamp(1).toInstant(), JobState.valueOf(rs.getString(2)),
+                            rs.getString(3)));
+                }
+            }
+            return history;
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the history of job " + jobId, e);
+        }
+    }
+
+    private Connection transaction() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static void insert(Connection c, JobRecord job) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into job (" + COLUMNS + ")"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, job.id());
+            ps.setString(2, job.requestId());
+            ps.setString(3, job.vendor().wireName());
+            ps.setString(4, job.account());
+            ps.setString(5, job.operation());
+            ps.setString(6, job.destination());
+            ps.setString(7, job.requestJson());
+            ps.setString(8, job.state().name());
+            ps.setString(9, job.vendorJobId());
+            ps.setString(10, job.vendorStatus());
+            ps.setObject(11, job.progress());
+            ps.setString(12, truncate(job.reason()));
+            ps.setInt(13, job.attempts());
+            ps.setTimestamp(14, Timestamp.from(job.nextRunAt()));
+            ps.setTimestamp(15, Timestamp.from(job.createdAt()));
+            ps.setTimestamp(16, Timestamp.from(job.updatedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertTransition(Connection c, String jobId, Instant at, JobState state, String detail)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into job_transition (job_id, at, state, detail)"
+                + " values (?, ?, ?, ?)")) {
+            ps.setString(1, jobId);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, state.name());
+            ps.setString(4, truncate(detail));
+            ps.executeUpdate();
+        }
+    }
+
+    private static JobState stateOf(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select state from job where id = ?")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LedgerException("no job " + jobId, null);
+                }
+                return JobState.valueOf(rs.getString(1));
+            }
+        }
+    }
+
+    private Optional<JobRecord> queryOne(String sql, String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("could not read job " + key, e);
+        }
+    }
+
+    private static JobRecord read(ResultSet rs) throws SQLException {
+        return new JobRecord(rs.getString("id"), rs.getString("request_id"),
+                Vendor.fromWireName(rs.getString("vendor")).orElseThrow(), rs.getString("account"),
+                rs.getString("operation"), rs.getString("destination"), rs.getString("request_json"),
+                JobState.valueOf(rs.getString("state")), rs.getString("vendor_job_id"), rs.getString("vendor_status"),
+                (Integer) rs.getObject("progress"), rs.getString("reason"), rs.getInt("attempts"),
+                rs.getTimestamp("next_run_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+}

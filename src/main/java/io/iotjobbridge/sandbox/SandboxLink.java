@@ -1,0 +1,66 @@
+package io.iotjobbridge.sandbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import io.iotjobbridge.config.AliyunAccount;
+import io.iotjobbridge.config.BridgeProperties;
+import io.iotjobbridge.config.Secret;
+
+/**
+ * Connects the bridge to a vendor sandbox when configuration asks for one: it starts the in-process simulator, or
+ * points at one already running elsewhere ({@code bridge.sandbox.url}), and offers it as the {@code default}
+ * account for any vendor whose real account is not configured.
+ */
+public final class SandboxLink implements AutoCloseable {
+
+    private final VendorSandbox embedded;
+    private final URI baseUrl;
+    private final String accessKeyId;
+    private final Secret accessKeySecret;
+
+    private SandboxLink(VendorSandbox embedded, URI baseUrl, String accessKeyId, Secret accessKeySecret) {
+        this.embedded = embedded;
+        this.baseUrl = baseUrl;
+        this.accessKeyId = accessKeyId;
+        this.accessKeySecret = accessKeySecret;
+    }
+
+    public static SandboxLink fromProperties(BridgeProperties props, Clock clock) {
+        if (!props.getBoolean("bridge.sandbox.enabled", true)) {
+            return new SandboxLink(null, null, null, null);
+        }
+        SandboxSettings settings = SandboxSettings.fromProperties(key -> props.get(key).orElse(null));
+        String accessKeyId = settings.credentials().keySet().iterator().next();
+        Secret secret = settings.credentials().get(accessKeyId);
+        Optional<String> external = props.get("bridge.sandbox.url");
+        if (external.isPresent()) {
+            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret);
+        }
+        VendorSandbox sandbox = VendorSandbox.start(settings, clock);
+        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret);
+    }
+
+    /** The sandbox as an Alibaba account, or empty when no sandbox is in use. */
+    public Optional<AliyunAccount> aliyunAccount() {
+        if (baseUrl == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AliyunAccount("default", baseUrl, accessKeyId, accessKeySecret, "cn-shanghai",
+                List.of()));
+    }
+
+    /** The running embedded sandbox, if this bridge started one. */
+    public Optional<VendorSandbox> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.iotjobbridge.vendor;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotjobbridge.config.Accounts;
+import io.iotjobbridge.config.AliyunAccount;
+import io.iotjobbridge.http.HttpTransport;
+import io.iotjobbridge.ledger.JobRecord;
+import io.iotjobbridge.vendor.aliyun.AliyunClient;
+import io.iotjobbridge.vendor.aliyun.AliyunOperations;
+import io.iotjobbridge.vendor.aliyun.DownloadDataFlow;
+
+/** Finds the flow that drives a job: by vendor and operation, with a client for the job's account. */
+public final class JobFlows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Accounts accounts;
+    private final HttpTransport http;
+    private final Clock clock;
+    private final Map<String, AliyunClient> aliyunClients = new ConcurrentHashMap<>();
+
+    public JobFlows(Accounts accounts, HttpTransport http, Clock clock) {
+        this.accounts = accounts;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    public JobFlow forJob(JobRecord job) {
+        if (job.vendor() == Vendor.ALIYUN
+                && AliyunOperations.CREATE_DOWNLOAD_DATA_JOB.name().equals(job.operation())) {
+            return new DownloadDataFlow(aliyun(job.account()), JobFlows::params);
+        }
+        // the validator admits only supported operations, so this means the configuration changed under a job
+        throw new IllegalStateException("no flow for " + job.vendor() + " " + job.operation());
+    }
+
+    private AliyunClient aliyun(String account) {
+        return aliyunClients.computeIfAbsent(account, name -> {
+            AliyunAccount profile = accounts.aliyun(name).orElseThrow(() -> new IllegalStateException(
+                    "account '" + name + "' is no longer configured for aliyun"));
+            return new AliyunClient(profile, http, clock);
+        });
+    }
+
+    static ObjectNode params(JobRecord job) {
+        try {
+            return (ObjectNode) JSON.readTree(job.requestJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("job " + job.id() + " has unreadable parameters in the ledger", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.iotjobbridge.vendor.aliyun;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotjobbridge.config.AliyunAccount;
+import io.iotjobbridge.http.HttpCall;
+import io.iotjobbridge.http.HttpReply;
+import io.iotjobbridge.http.HttpTransport;
+import io.iotjobbridge.http.Origins;
+import io.iotjobbridge.vendor.VendorException;
+
+/**
+ * Calls the Alibaba Cloud IoT Platform RPC API the way the current official SDK does: POST to {@code /}, each
+ * parameter in the query string or the form body as the operations table says, signed with ACS3-HMAC-SHA256.
+ */
+public final class AliyunClient {
+
+    static final String API_VERSION = "2018-01-20";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AliyunAccount account;
+    private final HttpTransport http;
+    private final Clock clock;
+
+    public AliyunClient(AliyunAccount account, HttpTransport http, Clock clock) {
+        this.account = account;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    public AliyunAccount account() {
+        return account;
+    }
+
+    /**
+     * Calls {@code action} and returns the whole response document when {@code Success} is true.
+     *
+     * @param params parameter values as the vendor spells them; objects and lists are sent as JSON text
+     */
+    public JsonNode call(AliyunAction action, Map<String, JsonNode> params) throws VendorException {
+        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, String> form = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (value != null && !value.isNull()) {
+                (action.bodyParams().contains(name) ? form : query).put(name, wireValue(value));
+            }
+        });
+        HttpReply reply = send(signedCall(action.name(), query, form));
+        return envelope(action.name(), reply);
+    }
+
+    private HttpCall signedCall(String actionName, Map<String, String> query, Map<String, String> form) {
+        byte[] body = form.isEmpty() ? new byte[0] : AliyunEncoding.canonicalQuery(form).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("host", Origins.authority(account.endpoint()));
+        headers.put("x-acs-action", actionName);
+        headers.put("x-acs-version", API_VERSION);
+        headers.put("x-acs-date", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        headers.put("x-acs-signature-nonce", UUID.randomUUID().toString().replace("-", ""));
+        headers.put("x-acs-content-sha256", AliyunEncoding.sha256Hex(body));
+        if (body.length > 0) {
+            headers.put("content-type", FORM);
+        }
+        String canonical = AcsV3Signer.canonicalRequest("POST", "/", query, headers,
+                headers.get("x-acs-content-sha256"));
+        String signature = AcsV3Signer.signature(account.accessKeySecret(), canonical);
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        // the HTTP client writes Host itself, from the same authority that was signed
+        sent.remove("host");
+        if (body.length > 0) {
+            sent.put("Content-Type", sent.remove("content-type"));
+        }
+        sent.put("Authorization", AcsV3Signer.authorization(account.accessKeyId(), headers, signature));
+        return new HttpCall("POST", account.endpoint(), "/", AliyunEncoding.canonicalQuery(query), sent, body);
+    }
+
+    private HttpReply send(HttpCall call) throws VendorException {
+        try {
+            return http.send(call);
+        } catch (IOException e) {
+            throw VendorException.retryable("TransportError", e.getClass().getSimpleName()
+                    + " talking to " + account.endpoint().getHost(), e);
+        }
+    }
+
+    private JsonNode envelope(String actionName, HttpReply reply) throws VendorException {
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(reply.body());
+        } catch (IOException e) {
+            doc = null;
+        }
+        if (doc == null || !doc.isObject()) {
+            if (reply.status() >= 500 || reply.status() == 429) {
+                throw AliyunErrors.classify(reply.status(), null, "HTTP " + reply.status() + " from " + actionName, clock);
+            }
+            throw VendorException.retryable("MalformedResponse", actionName + " answered HTTP " + reply.status()
+                    + " with a body that is not a JSON object");
+        }
+        boolean success = doc.path("Success").asBoolean(reply.status() == 200 && !doc.has("Code"));
+        if (reply.status() == 200 && success) {
+            return doc;
+        }
+        // business errors carry ErrorMessage; gateway errors (signature, throttling) carry Message
+        String message = doc.hasNonNull("ErrorMessage") ? doc.get("ErrorMessage").asText() : doc.path("Message").asText("");
+        throw AliyunErrors.classify(reply.status(), doc.path("Code").asText(null), message, clock);
+    }
+
+    private static String wireValue(JsonNode value) {
+        return value.isContainerNode() ? value.toString() : value.asText();
+    }
+
+}

@@ -1,0 +1,46 @@
+package io.iotjobbridge.vendor.aliyun;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import io.iotjobbridge.vendor.VendorException;
+
+/**
+ * Sorts Alibaba's error answers into retry, wait-for-quota and fail, in one place. Alibaba reports business failures
+ * inside HTTP 200 bodies as well as with 4xx, so the code decides, not the status alone.
+ */
+final class AliyunErrors {
+
+    /** The data-download quotas count days in the vendor's own time zone. */
+    static final ZoneId VENDOR_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private AliyunErrors() {
+    }
+
+    static VendorException classify(int httpStatus, String code, String message, Clock clock) {
+        String safeCode = code == null || code.isBlank() ? "HTTP" + httpStatus : code;
+        String safeMessage = message == null ? "" : message;
+        return switch (safeCode) {
+            // one download job per instance at a time: the running one will finish, so wait and try again
+            case "iot.dap.insight.processDownloadJobMoreConcurrenceCount" ->
+                    VendorException.quota(safeCode, safeMessage, null);
+            // 3 download jobs, and 3 fetches of a job's file, per day: wait for the vendor's next day
+            case "iot.dap.insight.downloadTaskNumUpperLimit", "iot.dap.insight.downloadTimesUpperLimit" ->
+                    VendorException.quota(safeCode, safeMessage, nextVendorDay(clock));
+            case "iot.system.SystemException", "iot.dap.insight.serverError", "ServiceUnavailable",
+                 "InternalError" -> VendorException.retryable(safeCode, safeMessage);
+            default -> {
+                if (safeCode.startsWith("Throttling") || httpStatus == 429 || httpStatus >= 500) {
+                    yield VendorException.retryable(safeCode, safeMessage);
+                }
+                yield VendorException.permanent(safeCode, safeMessage);
+            }
+        };
+    }
+
+    static Instant nextVendorDay(Clock clock) {
+        return LocalDate.now(clock.withZone(VENDOR_ZONE)).plusDays(1).atStartOfDay(VENDOR_ZONE).toInstant();
+    }
+}
