@@ -1,0 +1,158 @@
+package io.iotjobbridge.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.iotjobbridge.vendor.aliyun.AliyunEncoding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands in for the OSS bucket behind {@code CsvUrl}: checks the link's signature, expiry and the daily fetch limit,
+ * then streams the job's synthetic CSV with a fixed Content-Length and a small buffer, whatever the file's size.
+ */
+final class OssDownloadHandler implements HttpHandler {
+
+    static final String CONTEXT = "/oss/";
+    static final String PREFIX = "/oss/data/download/";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OssDownloadHandler.class);
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final DownloadJobRegistry registry;
+    private final DownloadUrlSigner urlSigner;
+    private final SandboxSettings settings;
+    private final Clock clock;
+    private final StatsRecorder stats;
+
+    OssDownloadHandler(DownloadJobRegistry registry, DownloadUrlSigner urlSigner, SandboxSettings settings,
+                       Clock clock, StatsRecorder stats) {
+        this.registry = registry;
+        this.urlSigner = urlSigner;
+        this.settings = settings;
+        this.clock = clock;
+        this.stats = stats;
+    }
+
+    /** The object's path as signed and requested: its name percent-encoded so it stays one path segment. */
+    static String objectPath(DownloadJob job) {
+        return PREFIX + job.longJobId() + "/" + AliyunEncoding.percentEncode(job.csvFileName());
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String requestId = HttpReplies.newRequestId();
+        exchange.getResponseHeaders().set("x-oss-request-id", requestId);
+        try {
+            exchange.getRequestBody().readAllBytes();
+            Optional<OssError> refusal = serveOrRefuse(exchange);
+            if (refusal.isPresent()) {
+                OssError error = refusal.get();
+                stats.rejection(error.code());
+                LOG.debug("Download {} refused: {}", requestId, error.code());
+                HttpReplies.send(exchange, error.httpStatus(), OssError.CONTENT_TYPE,
+                        error.document(requestId, String.valueOf(exchange.getRequestHeaders().getFirst("Host"))));
+            }
+        } catch (IOException clientWentAway) {
+            // a client may stop reading half way through a large file; that is its right, not a sandbox fault
+            LOG.debug("Download {} ended early: {}", requestId, clientWentAway.toString());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** Serves the file and returns empty, or returns the refusal to send instead. */
+    private Optional<OssError> serveOrRefuse(HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            return Optional.of(OssError.methodNotAllowed());
+        }
+        String rawPath = exchange.getRequestURI().getRawPath();
+        Map<String, String> query;
+        try {
+            query = FormCodec.decode(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException malformed) {
+            return Optional.of(OssError.signatureDoesNotMatch());
+        }
+        String accessKeyId = query.get("OSSAccessKeyId");
+        String expiresText = query.get("Expires");
+        String signature = query.get("Signature");
+        if (accessKeyId == null || expiresText == null || signature == null) {
+            return Optional.of(OssError.anonymous());
+        }
+        if (!DownloadUrlSigner.KEY_ID.equals(accessKeyId)) {
+            return Optional.of(OssError.unknownAccessKey());
+        }
+        long expires;
+        try {
+            expires = Long.parseLong(expiresText);
+        } catch (NumberFormatException e) {
+            return Optional.of(OssError.signatureDoesNotMatch());
+        }
+        if (!urlSigner.matches(rawPath, expires, signature)) {
+            return Optional.of(OssError.signatureDoesNotMatch());
+        }
+        Instant now = clock.instant();
+        if (now.getEpochSecond() > expires) {
+            return Optional.of(OssError.expired());
+        }
+        Optional<DownloadJob> job = jobAt(rawPath, now);
+        if (job.isEmpty()) {
+            return Optional.of(OssError.noSuchKey());
+        }
+        if (!registry.tryRecordFetch(job.get().longJobId(), VendorCalendar.dayOf(now), settings.urlFetchLimit())) {
+            return Optional.of(OssError.fetchLimitReached());
+        }
+        serve(exchange, job.get());
+        return Optional.empty();
+    }
+
+    /** The succeeded job whose object lives at exactly this path. */
+    private Optional<DownloadJob> jobAt(String rawPath, Instant now) {
+        if (!rawPath.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = rawPath.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0) {
+            return Optional.empty();
+        }
+        return registry.find(rest.substring(0, slash))
+                .filter(j -> objectPath(j).equals(rawPath))
+                .filter(j -> j.statusAt(now) == JobStatus.SUCCEEDED);
+    }
+
+    private void serve(HttpExchange exchange, DownloadJob job) throws IOException {
+        long size = settings.csvBytes();
+        stats.downloadStarted();
+        exchange.getResponseHeaders().set("Content-Type", "text/csv");
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + job.csvFileName() + "\"");
+        // identifies the content (seed and size), not a hash of the bytes, which would mean reading the file twice
+        exchange.getResponseHeaders().set("ETag", "\"" + AliyunEncoding.sha256Hex(
+                (job.longJobId() + ":" + size).getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"");
+        exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
+        if (size == 0) {
+            return;
+        }
+        long written = 0;
+        try (InputStream csv = SyntheticCsv.open(job.longJobId(), size);
+             OutputStream out = exchange.getResponseBody()) {
+            byte[] buffer = new byte[BUFFER_BYTES];
+            int n;
+            while ((n = csv.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                written += n;
+            }
+        } finally {
+            stats.downloadBytes(written);
+        }
+        LOG.debug("Served {} bytes of job {}", written, job.longJobId());
+    }
+}

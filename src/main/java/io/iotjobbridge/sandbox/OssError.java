@@ -1,0 +1,56 @@
+package io.iotjobbridge.sandbox;
+
+import java.nio.charset.StandardCharsets;
+
+/** An OSS-style refusal of a download link, rendered as OSS renders them: an {@code <Error>} XML document. */
+record OssError(int httpStatus, String code, String message) {
+
+    static final String CONTENT_TYPE = "application/xml";
+
+    static OssError signatureDoesNotMatch() {
+        return new OssError(403, "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. "
+                        + "Check your key and signing method.");
+    }
+
+    static OssError expired() {
+        return new OssError(403, "AccessDenied", "Request has expired.");
+    }
+
+    static OssError fetchLimitReached() {
+        // the vendor documents the limit (3 a day), not the wording of the refusal
+        return new OssError(403, "AccessDenied", "The download limit of this file for today has been reached.");
+    }
+
+    static OssError anonymous() {
+        return new OssError(403, "AccessDenied", "Anonymous access is forbidden for this operation.");
+    }
+
+    static OssError unknownAccessKey() {
+        return new OssError(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.");
+    }
+
+    static OssError noSuchKey() {
+        return new OssError(404, "NoSuchKey", "The specified key does not exist.");
+    }
+
+    static OssError methodNotAllowed() {
+        return new OssError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+    }
+
+    byte[] document(String requestId, String hostId) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n");
+        field(xml, "Code", code);
+        field(xml, "Message", message);
+        field(xml, "RequestId", requestId);
+        field(xml, "HostId", hostId);
+        xml.append("</Error>\n");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void field(StringBuilder xml, String name, String value) {
+        xml.append("  <").append(name).append('>');
+        XmlWriter.escape(xml, value);
+        xml.append("</").append(name).append(">\n");
+    }
+}

@@ -1,0 +1,208 @@
+package io.iotjobbridge.sandbox;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.iotjobbridge.config.Secret;
+
+/**
+ * How the Alibaba sandbox behaves: where it listens, whom it trusts, and how a simulated download job unfolds.
+ *
+ * @param host             address to bind; {@code 127.0.0.1} keeps the simulator off the network
+ * @param port             0 picks a free port, which is what tests want
+ * @param credentials      AccessKeyId to AccessKeySecret pairs the gateway accepts; one account per AccessKeyId
+ * @param initializingFor  how long a new job reports Status -1
+ * @param queuedFor        then how long it reports Status 3
+ * @param runningFor       then how long it reports Status 0, before it ends in 1 (or 2 for a failing table)
+ * @param csvBytes         exact size of the CSV a succeeded job serves
+ * @param failingTables    TableName values whose jobs end in Status 2
+ * @param dailyJobLimit    jobs one account may create per Asia/Shanghai day (the vendor allows 3)
+ * @param urlValidity      lifetime of a CsvUrl (the vendor's is 5 minutes)
+ * @param urlFetchLimit    fetches of one job's file per Asia/Shanghai day (the vendor allows 3)
+ * @param clockSkewAllowed how far a request's timestamp may be from the sandbox clock (the gateway allows 15 minutes)
+ */
+public record SandboxSettings(String host, int port, Map<String, Secret> credentials,
+                              Duration initializingFor, Duration queuedFor, Duration runningFor,
+                              long csvBytes, Set<String> failingTables, int dailyJobLimit,
+                              Duration urlValidity, int urlFetchLimit, Duration clockSkewAllowed) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PROPERTY_PORT = 18601;
+    public static final String DEFAULT_ACCESS_KEY_ID = "sandbox-ak";
+    public static final String DEFAULT_ACCESS_KEY_SECRET = "sandbox-secret";
+
+    static final String PREFIX = "bridge.sandbox.";
+
+    public SandboxSettings {
+        requireText(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
+        credentials = Map.copyOf(Objects.requireNonNull(credentials, "credentials"));
+        requireNotNegative(initializingFor, "initializingFor");
+        requireNotNegative(queuedFor, "queuedFor");
+        requireNotNegative(runningFor, "runningFor");
+        if (csvBytes < 0) {
+            throw new IllegalArgumentException("csvBytes must not be negative: " + csvBytes);
+        }
+        failingTables = Set.copyOf(Objects.requireNonNull(failingTables, "failingTables"));
+        if (dailyJobLimit < 0 || urlFetchLimit < 0) {
+            throw new IllegalArgumentException("limits must not be negative");
+        }
+        requireNotNegative(urlValidity, "urlValidity");
+        requireNotNegative(clockSkewAllowed, "clockSkewAllowed");
+    }
+
+    /**
+     * The vendor's documented limits and a quick job timeline, on an ephemeral port: what an in-process test wants.
+     * Everything but the port matches {@link #fromProperties} with no properties set.
+     */
+    public static SandboxSettings defaults() {
+        return fromProperties(key -> null).withPort(0);
+    }
+
+    /**
+     * Reads {@code bridge.sandbox.*} keys; absent or blank keys take the documented defaults (port 18601).
+     * A malformed number fails fast with the key's name, never its value, because one of the keys is a secret.
+     */
+    public static SandboxSettings fromProperties(Function<String, String> lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        PropertyReader read = new PropertyReader(lookup);
+        String accessKeyId = read.text("access-key-id", DEFAULT_ACCESS_KEY_ID);
+        Secret secret = Secret.of(read.text("access-key-secret", DEFAULT_ACCESS_KEY_SECRET));
+        return new SandboxSettings(
+                read.text("host", DEFAULT_HOST),
+                read.integer("port", DEFAULT_PROPERTY_PORT),
+                Map.of(accessKeyId, secret),
+                Duration.ofMillis(read.number("aliyun.initializing-ms", 500)),
+                Duration.ofMillis(read.number("aliyun.queued-ms", 500)),
+                Duration.ofMillis(read.number("aliyun.running-ms", 1_500)),
+                read.number("aliyun.csv-bytes", 65_536),
+                read.list("aliyun.failing-tables"),
+                read.integer("aliyun.daily-job-limit", 3),
+                Duration.ofMillis(read.number("aliyun.url-validity-ms", 300_000)),
+                read.integer("aliyun.url-fetch-limit", 3),
+                Duration.ofMillis(read.number("clock-skew-ms", 900_000)));
+    }
+
+    public SandboxSettings withHost(String newHost) {
+        return new SandboxSettings(newHost, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withPort(int newPort) {
+        return new SandboxSettings(host, newPort, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    /** Replaces every accepted credential with this single pair. */
+    public SandboxSettings withCredential(String accessKeyId, Secret accessKeySecret) {
+        return withCredentials(Map.of(accessKeyId, accessKeySecret));
+    }
+
+    public SandboxSettings withCredentials(Map<String, Secret> newCredentials) {
+        return new SandboxSettings(host, port, newCredentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withTimeline(Duration initializing, Duration queued, Duration running) {
+        return new SandboxSettings(host, port, credentials, initializing, queued, running, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withCsvBytes(long newCsvBytes) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, newCsvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withFailingTables(Set<String> tables) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                tables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withDailyJobLimit(int limit) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, limit, urlValidity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withUrlValidity(Duration validity) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, validity, urlFetchLimit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withUrlFetchLimit(int limit) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, limit, clockSkewAllowed);
+    }
+
+    public SandboxSettings withClockSkewAllowed(Duration skew) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, skew);
+    }
+
+    @Override
+    public String toString() {
+        // the record's generated toString would be safe too (Secret masks itself), but naming only the key ids
+        // keeps secrets out of logs even if Secret's masking ever changes
+        return "SandboxSettings[host=" + host + ", port=" + port + ", accessKeyIds=" + credentials.keySet()
+                + ", initializingFor=" + initializingFor + ", queuedFor=" + queuedFor + ", runningFor=" + runningFor
+                + ", csvBytes=" + csvBytes + ", failingTables=" + failingTables + ", dailyJobLimit=" + dailyJobLimit
+                + ", urlValidity=" + urlValidity + ", urlFetchLimit=" + urlFetchLimit
+                + ", clockSkewAllowed=" + clockSkewAllowed + "]";
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static void requireNotNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative: " + value);
+        }
+    }
+
+    /** Reads one {@code bridge.sandbox.*} key at a time, treating blank as absent. */
+    private record PropertyReader(Function<String, String> lookup) {
+
+        String text(String key, String fallback) {
+            String value = lookup.apply(PREFIX + key);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        long number(String key, long fallback) {
+            String value = text(key, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PREFIX + key + " is not a whole number", e);
+            }
+        }
+
+        int integer(String key, int fallback) {
+            long value = number(key, fallback);
+            if (value != (int) value) {
+                throw new IllegalArgumentException(PREFIX + key + " is out of range");
+            }
+            return (int) value;
+        }
+
+        Set<String> list(String key) {
+            String value = text(key, "");
+            return Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+    }
+}

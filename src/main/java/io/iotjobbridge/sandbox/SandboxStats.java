@@ -1,0 +1,31 @@
+package io.iotjobbridge.sandbox;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A snapshot of what the sandbox has seen, so tests and the bridge's own checks can assert on traffic.
+ *
+ * @param calls         RPC requests per Action they named (a supported Action, whether or not the call succeeded)
+ * @param rejections    refusals per error code: gateway, business and download-URL errors alike
+ * @param downloads     CSV fetches the sandbox started to serve
+ * @param downloadBytes CSV bytes actually written to clients
+ */
+public record SandboxStats(Map<String, Long> calls, Map<String, Long> rejections, long downloads, long downloadBytes) {
+
+    public SandboxStats {
+        // sorted, so the JSON form and assertion messages read the same way every time
+        calls = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(calls, "calls")));
+        rejections = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(rejections, "rejections")));
+    }
+
+    public long callsOf(String action) {
+        return calls.getOrDefault(action, 0L);
+    }
+
+    public long rejectionsOf(String code) {
+        return rejections.getOrDefault(code, 0L);
+    }
+}

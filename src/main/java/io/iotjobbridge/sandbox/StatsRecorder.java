@@ -1,0 +1,42 @@
+package io.iotjobbridge.sandbox;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Thread-safe counters behind {@link SandboxStats}; handlers record, anyone may take a snapshot. */
+final class StatsRecorder {
+
+    private final ConcurrentMap<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> rejections = new ConcurrentHashMap<>();
+    private final LongAdder downloads = new LongAdder();
+    private final LongAdder downloadBytes = new LongAdder();
+
+    void call(String action) {
+        calls.computeIfAbsent(action, k -> new LongAdder()).increment();
+    }
+
+    void rejection(String code) {
+        rejections.computeIfAbsent(code, k -> new LongAdder()).increment();
+    }
+
+    void downloadStarted() {
+        downloads.increment();
+    }
+
+    void downloadBytes(long bytes) {
+        downloadBytes.add(bytes);
+    }
+
+    SandboxStats snapshot() {
+        return new SandboxStats(sum(calls), sum(rejections), downloads.sum(), downloadBytes.sum());
+    }
+
+    private static Map<String, Long> sum(Map<String, LongAdder> counters) {
+        Map<String, Long> sums = new TreeMap<>();
+        counters.forEach((k, v) -> sums.put(k, v.sum()));
+        return sums;
+    }
+}

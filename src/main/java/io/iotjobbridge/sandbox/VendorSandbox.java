@@ -1,0 +1,143 @@
+package io.iotjobbridge.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process stand-in for the Alibaba Cloud IoT Platform RPC API (Version 2018-01-20), data-download flow only:
+ * CreateDownloadDataJob, GetDownloadFile and the OSS link the file is fetched from. It verifies V3 and V1 signatures
+ * like the gateway, so the bridge and the vendor's own SDKs can be pointed at it unchanged.
+ *
+ * <p>Time comes only from the injected {@link Clock}: a job's status is a function of the time since it was created,
+ * so a test drives a job to completion by moving its clock, with no background thread and no sleeping.
+ */
+public final class VendorSandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VendorSandbox.class);
+
+    // downloads hold a thread for as long as the client reads, so allow a few at once; requests beyond the queue are
+    // dropped rather than left to pile up in an unbounded queue
+    private static final int THREADS = 16;
+    private static final int QUEUED_EXCHANGES = 1_024;
+    private static final int BACKLOG = 64;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUrl;
+    private final StatsRecorder stats;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats) {
+        this.server = server;
+        this.executor = executor;
+        this.baseUrl = baseUrl;
+        this.stats = stats;
+    }
+
+    /**
+     * Binds and starts serving at once.
+     *
+     * @throws UncheckedIOException when the address cannot be bound
+     */
+    public static VendorSandbox start(SandboxSettings settings, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the sandbox to " + settings.host() + ":" + settings.port(), e);
+        }
+        URI baseUrl = baseUrlOf(server.getAddress());
+        StatsRecorder stats = new StatsRecorder();
+        SecureRandom random = new SecureRandom();
+        DownloadJobRegistry registry = new DownloadJobRegistry(JobTimeline.of(settings), settings.failingTables(),
+                settings.dailyJobLimit());
+        DownloadUrlSigner urlSigner = new DownloadUrlSigner(random);
+        DownloadDataApi api = new DownloadDataApi(registry, urlSigner, baseUrl, settings, clock);
+        RpcGateway gateway = new RpcGateway(settings.credentials(), api.operations().keySet(),
+                settings.clockSkewAllowed(), new NonceRegistry(NonceRegistry.DEFAULT_CAPACITY), clock);
+
+        server.createContext("/", new RpcHandler(gateway, api.operations(), stats));
+        server.createContext(OssDownloadHandler.CONTEXT,
+                new OssDownloadHandler(registry, urlSigner, settings, clock, stats));
+        server.createContext(StatsHandler.PATH, new StatsHandler(stats));
+        ExecutorService executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_EXCHANGES), daemonThreads(baseUrl.getPort()),
+                new ThreadPoolExecutor.AbortPolicy());
+        server.setExecutor(executor);
+        server.start();
+        LOG.info("Alibaba IoT sandbox listening on {} with {}", baseUrl, settings);
+        return new VendorSandbox(server, executor, baseUrl, stats);
+    }
+
+    /** {@code http://127.0.0.1:<actual port>} (or the bound address when it is a specific one). */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public SandboxStats stats() {
+        return stats.snapshot();
+    }
+
+    /** Stops listening and drops open connections, including downloads in progress. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Sandbox handler threads still running after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Alibaba IoT sandbox on {} stopped", baseUrl);
+    }
+
+    private static URI baseUrlOf(InetSocketAddress bound) {
+        InetAddress address = bound.getAddress();
+        String host;
+        if (address.isAnyLocalAddress()) {
+            // bound to every interface: loopback is the one address certain to reach it from this machine
+            host = "127.0.0.1";
+        } else if (address instanceof Inet6Address) {
+            // drop any zone id: "%lo" is not valid in a URI authority
+            host = "[" + address.getHostAddress().replaceFirst("%.*$", "") + "]";
+        } else {
+            host = address.getHostAddress();
+        }
+        return URI.create("http://" + host + ":" + bound.getPort());
+    }
+
+    private static ThreadFactory daemonThreads(int port) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "vendor-sandbox-" + port + "-" + count.incrementAndGet());
+            // a sandbox someone forgot to close must not keep the JVM alive
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
