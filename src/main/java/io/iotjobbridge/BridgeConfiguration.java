@@ -17,12 +17,15 @@ import io.iotjobbridge.job.InboxArchive;
 import io.iotjobbridge.job.JobEngine;
 import io.iotjobbridge.job.JobIntake;
 import io.iotjobbridge.job.JobLifecycleRoutes;
+import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.LedgerDataSource;
+import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
 import io.iotjobbridge.sandbox.SandboxLink;
 import io.iotjobbridge.vendor.JobFlows;
+import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -55,16 +58,18 @@ public final class BridgeConfiguration implements CamelConfiguration {
         Accounts accounts = new Accounts(props::get, sandbox::aliyunAccount);
         Destinations destinations = Destinations.fromProperties(props, dataDir.resolve("outbox"));
         ProducerTemplate producer = context.createProducerTemplate();
-        CamelHttpTransport http = new CamelHttpTransport(producer,
+        CamelHttpTransport http = new CamelHttpTransport(context,
                 props.getMillis("bridge.http.connect-timeout-ms", Duration.ofSeconds(10)),
                 props.getMillis("bridge.http.read-timeout-ms", Duration.ofSeconds(60)));
+        closeWithContext(context, http);
 
-        RequestValidator validator = new RequestValidator(io.iotjobbridge.request.OperationCatalog.standard(),
+        RequestValidator validator = new RequestValidator(OperationCatalog.of(AliyunOperations.TABLE),
                 accounts::isConfigured, destinations.names(), clock);
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
         JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, clock)::forJob, destinations::get,
                 new Delivery(producer, http, clock), engineSettings(props), clock);
 
+        context.addRoutes(new TriggerErrorHandling());
         context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
         context.getRegistry().bind("jobLedger", ledger);
         context.getRegistry().bind("sandboxLink", sandbox);

@@ -18,6 +18,7 @@ create table job (
     lease_until     timestamp with time zone,
     created_at      timestamp with time zone not null,
     updated_at      timestamp with time zone not null,
+    version         integer       not null,
     constraint job_request_id_unique unique (request_id)
 );
 

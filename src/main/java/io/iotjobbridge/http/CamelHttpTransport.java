@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Producer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.DefaultExchange;
 
 /**
@@ -16,13 +19,14 @@ import org.apache.camel.support.DefaultExchange;
  * signed, so nothing a request or a message brought along can reach the vendor (or redirect the call). One endpoint
  * per origin keeps the endpoint registry bounded however many signed URLs pass through.
  */
-public final class CamelHttpTransport implements HttpTransport {
+public final class CamelHttpTransport implements HttpTransport, AutoCloseable {
 
-    private final ProducerTemplate producer;
+    private final CamelContext context;
     private final String endpointOptions;
+    private final Map<String, Producer> producers = new ConcurrentHashMap<>();
 
-    public CamelHttpTransport(ProducerTemplate producer, Duration connectTimeout, Duration readTimeout) {
-        this.producer = producer;
+    public CamelHttpTransport(CamelContext context, Duration connectTimeout, Duration readTimeout) {
+        this.context = context;
         // never follow redirects: a download URL is validated before use, and a redirect would escape that check
         this.endpointOptions = "?throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=false"
                 + "&cookieManagementDisabled=true"
@@ -51,7 +55,7 @@ public final class CamelHttpTransport implements HttpTransport {
     }
 
     private Exchange exchange(HttpCall call) throws IOException {
-        Exchange exchange = new DefaultExchange(producer.getCamelContext(), ExchangePattern.InOut);
+        Exchange exchange = new DefaultExchange(context, ExchangePattern.InOut);
         call.headers().forEach(exchange.getIn()::setHeader);
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, call.method());
         exchange.getIn().setHeader(Exchange.HTTP_PATH, call.rawPath() == null ? "" : call.rawPath());
@@ -59,13 +63,39 @@ public final class CamelHttpTransport implements HttpTransport {
             exchange.getIn().setHeader(Exchange.HTTP_QUERY, call.rawQuery());
         }
         exchange.getIn().setBody(call.body().length == 0 && "GET".equals(call.method()) ? null : call.body());
-        Exchange result = producer.send(endpointUri(call.origin()), exchange);
-        if (result.getException() != null) {
-            Exception cause = result.getException();
+        try {
+            producerFor(call.origin()).process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            Exception cause = exchange.getException();
             throw cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName()
                     + " calling " + call.origin().getHost(), cause);
         }
-        return result;
+        return exchange;
+    }
+
+    /**
+     * The producer is called directly, outside a unit of work: a unit of work would close the response stream when
+     * it completes, before the caller has read the body it is streaming.
+     */
+    private Producer producerFor(URI origin) {
+        return producers.computeIfAbsent(endpointUri(origin), uri -> {
+            try {
+                Producer created = context.getEndpoint(uri).createProducer();
+                ServiceHelper.startService(created);
+                return created;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create an HTTP producer for " + origin.getHost(), e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        producers.values().forEach(ServiceHelper::stopAndShutdownService);
+        producers.clear();
     }
 
     private String endpointUri(URI origin) {

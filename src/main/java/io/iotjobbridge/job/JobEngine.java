@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import io.iotjobbridge.destination.Delivery;
 import io.iotjobbridge.destination.Destination;
+import io.iotjobbridge.ledger.ConcurrentUpdateException;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
@@ -67,7 +68,9 @@ public final class JobEngine {
         try {
             step(job, flows.apply(job), now);
         } catch (VendorException e) {
-            handle(job, e, now);
+            handle(ledger.find(jobId).orElse(job), e, now);
+        } catch (ConcurrentUpdateException e) {
+            LOG.debug("job {} moved on elsewhere; this worker stops", jobId);
         }
     }
 
@@ -99,7 +102,7 @@ public final class JobEngine {
                 log(saved);
             }
         } else if (status instanceof JobStatus.Succeeded done) {
-            JobRecord downloading = ledger.save(job.withVendorStatus(done.vendorStatus(), 100)
+            JobRecord downloading = ledger.checkpoint(job.withVendorStatus(done.vendorStatus(), 100)
                     .moveTo(JobState.DOWNLOADING, null), "vendor status " + done.vendorStatus());
             log(downloading);
             deliver(downloading, flow);

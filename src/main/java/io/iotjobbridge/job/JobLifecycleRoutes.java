@@ -1,7 +1,6 @@
 package io.iotjobbridge.job;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -26,13 +25,6 @@ public final class JobLifecycleRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // unexpected failures (ledger unreachable, disk full) leave the trigger's input in place to be retried,
-        // rather than archiving a request that was never recorded
-        routeConfiguration("triggerErrors")
-                .onException(Exception.class).handled(false).logExhausted(false)
-                .log(LoggingLevel.ERROR, "could not take request ${header.CamelFileName}: ${exception.message};"
-                        + " it stays where it is and is tried again");
-
         from("direct:job-submit").routeId("job-submit")
                 .process(e -> e.getMessage().setBody(intake.accept(e.getMessage().getBody(byte[].class),
                         e.getMessage().getHeader(Exchange.FILE_NAME, "unnamed", String.class))));

@@ -24,7 +24,7 @@ import io.iotjobbridge.vendor.Vendor;
 public final class JobLedger {
 
     private static final String COLUMNS = "id, request_id, vendor, account, operation, destination, request_json, state,"
-            + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at";
+            + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at, version";
     private static final int MAX_TEXT = 2000;
 
     private final DataSource dataSource;
@@ -51,7 +51,7 @@ public final class JobLedger {
         }
         Instant now = clock.instant();
         JobRecord job = new JobRecord(UUID.randomUUID().toString(), requestId, vendor, account, operation,
-                destination, requestJson, JobState.RECEIVED, null, null, null, null, 0, now, now, now);
+                destination, requestJson, JobState.RECEIVED, null, null, null, null, 0, now, now, now, 0);
         try (Connection c = transaction()) {
             insert(c, job);
             insertTransition(c, job.id(), now, JobState.RECEIVED, "request " + requestId + " accepted");
@@ -108,17 +108,30 @@ public final class JobLedger {
         }
     }
 
-    /**
-     * Saves the next version of a job and releases its lease; when the state changed, the transition is recorded in
-     * the same transaction.
-     */
+    /** Saves the next version of a job and ends the worker's step: the lease is released. */
     public JobRecord save(JobRecord job, String detail) {
+        return write(job, detail, true);
+    }
+
+    /** Saves the next version of a job mid-step: the worker keeps its lease and goes on working on the job. */
+    public JobRecord checkpoint(JobRecord job, String detail) {
+        return write(job, detail, false);
+    }
+
+    /**
+     * Writes the job if nobody saved it since {@code job} was read; when the state changed, the transition is
+     * recorded in the same transaction.
+     *
+     * @throws ConcurrentUpdateException when the job was saved meanwhile (its version moved on)
+     */
+    private JobRecord write(JobRecord job, String detail, boolean releaseLease) {
         Instant now = clock.instant();
         try (Connection c = transaction()) {
             JobState before = stateOf(c, job.id());
             try (PreparedStatement ps = c.prepareStatement("update job set state = ?, vendor_job_id = ?,"
-                    + " vendor_status = ?, progress = ?, reason = ?, attempts = ?, next_run_at = ?, lease_until = null,"
-                    + " updated_at = ? where id = ?")) {
+                    + " vendor_status = ?, progress = ?, reason = ?, attempts = ?, next_run_at = ?,"
+                    + (releaseLease ? " lease_until = null," : "")
+                    + " updated_at = ?, version = version + 1 where id = ? and version = ?")) {
                 ps.setString(1, job.state().name());
                 ps.setString(2, job.vendorJobId());
                 ps.setString(3, job.vendorStatus());
@@ -128,7 +141,11 @@ public final class JobLedger {
                 ps.setTimestamp(7, Timestamp.from(job.nextRunAt()));
                 ps.setTimestamp(8, Timestamp.from(now));
                 ps.setString(9, job.id());
-                ps.executeUpdate();
+                ps.setInt(10, job.version());
+                if (ps.executeUpdate() == 0) {
+                    c.rollback();
+                    throw new ConcurrentUpdateException(job.id());
+                }
             }
             if (before != job.state()) {
                 insertTransition(c, job.id(), now, job.state(), detail);
@@ -201,7 +218,7 @@ public final class JobLedger {
 
     private static void insert(Connection c, JobRecord job) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into job (" + COLUMNS + ")"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, job.id());
             ps.setString(2, job.requestId());
             ps.setString(3, job.vendor().wireName());
@@ -218,6 +235,7 @@ public final class JobLedger {
             ps.setTimestamp(14, Timestamp.from(job.nextRunAt()));
             ps.setTimestamp(15, Timestamp.from(job.createdAt()));
             ps.setTimestamp(16, Timestamp.from(job.updatedAt()));
+            ps.setInt(17, job.version());
             ps.executeUpdate();
         }
     }
@@ -264,7 +282,7 @@ public final class JobLedger {
                 JobState.valueOf(rs.getString("state")), rs.getString("vendor_job_id"), rs.getString("vendor_status"),
                 (Integer) rs.getObject("progress"), rs.getString("reason"), rs.getInt("attempts"),
                 rs.getTimestamp("next_run_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
     }
 
     private static String truncate(String text) {

@@ -16,6 +16,7 @@ import io.iotjobbridge.http.HttpCall;
 import io.iotjobbridge.http.HttpReply;
 import io.iotjobbridge.http.HttpTransport;
 import io.iotjobbridge.http.Origins;
+import io.iotjobbridge.vendor.aliyun.AliyunOperations.AliyunAction;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
