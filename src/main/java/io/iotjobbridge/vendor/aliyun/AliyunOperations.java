@@ -1,0 +1,122 @@
+package io.iotjobbridge.vendor.aliyun;
+
+import static io.iotjobbridge.request.spec.Specs.anyObject;
+import static io.iotjobbridge.request.spec.Specs.int64;
+import static io.iotjobbridge.request.spec.Specs.object;
+import static io.iotjobbridge.request.spec.Specs.optional;
+import static io.iotjobbridge.request.spec.Specs.required;
+import static io.iotjobbridge.request.spec.Specs.string;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.iotjobbridge.request.OperationSpec;
+import io.iotjobbridge.request.VendorTable;
+import io.iotjobbridge.request.spec.CrossFieldCheck;
+import io.iotjobbridge.request.spec.ObjectSpec;
+import io.iotjobbridge.request.spec.StringSpec;
+import io.iotjobbridge.vendor.Vendor;
+
+/**
+ * The Alibaba Cloud IoT Platform (2018-01-20) operations the bridge calls, written once as data: what each
+ * parameter must look like (from the API doc pages) and where the official tea SDK puts it on the wire.
+ */
+public final class AliyunOperations {
+
+    /** "单次下载数据时间范围最多为 3 天": one download covers at most three days. */
+    public static final Duration MAX_DOWNLOAD_RANGE = Duration.ofDays(3);
+
+    /**
+     * The instance id. The doc's example {@code iot-cn-npk1u******} is masked with '*', so the character set is
+     * kept lenient (printable ASCII, no spaces) rather than guessed from the unmasked ids we happen to know.
+     */
+    private static final StringSpec IOT_INSTANCE_ID = string().length(1, 64)
+            .matches("[\\x21-\\x7E]+", "must be printable ASCII without spaces");
+
+    /** fileName becomes the name of a file the bridge writes, so nothing that can leave or hide in a folder. */
+    private static final StringSpec FILE_NAME = string().length(1, 128)
+            .satisfies(s -> s.indexOf('/') < 0 && s.indexOf('\\') < 0, "must not contain '/' or '\\'")
+            .noControlCharacters()
+            .satisfies(s -> !s.startsWith("."), "must not start with '.'");
+
+    /** Starts a data-table download (doc: CreateDownloadDataJob). */
+    public static final AliyunAction CREATE_DOWNLOAD_DATA_JOB = new AliyunAction("CreateDownloadDataJob",
+            object(
+                    optional("IotInstanceId", IOT_INSTANCE_ID),
+                    required("TableName", string().nonBlank().maxLength(128)),
+                    required("DownloadDataType", string().oneOf("TABLE")),
+                    required("StartTime", int64().min(0).jsSafe()),
+                    required("EndTime", int64().min(0).jsSafe()),
+                    optional("FileConfig", object(optional("fileName", FILE_NAME))),
+                    // Not on the doc page, but in the SDK's request model; passed through as given.
+                    optional("Context", anyObject()))
+                    .withCheck(CrossFieldCheck.after("EndTime", "StartTime"))
+                    .withCheck(CrossFieldCheck.atMostAfter("EndTime", "StartTime", MAX_DOWNLOAD_RANGE)),
+            Set.of("Context", "IotInstanceId"),
+            Set.of("Context", "FileConfig"));
+
+    /** Fetches a finished download's file URL; called by the bridge itself, never started by a request. */
+    public static final AliyunAction GET_DOWNLOAD_FILE = new AliyunAction("GetDownloadFile",
+            object(
+                    required("LongJobId", string().nonBlank()),
+                    optional("IotInstanceId", IOT_INSTANCE_ID),
+                    optional("Context", anyObject())),
+            Set.of("Context", "IotInstanceId"),
+            Set.of("Context"));
+
+    /** Every action the bridge knows, by name. */
+    public static final Map<String, AliyunAction> ACTIONS = List.of(CREATE_DOWNLOAD_DATA_JOB, GET_DOWNLOAD_FILE)
+            .stream().collect(Collectors.toUnmodifiableMap(AliyunAction::name, Function.identity()));
+
+    /** What a request may start on Alibaba. */
+    public static final VendorTable TABLE = VendorTable.of(Vendor.ALIYUN, CREATE_DOWNLOAD_DATA_JOB.operation());
+
+    private AliyunOperations() {
+    }
+
+    public static Optional<AliyunAction> action(String name) {
+        return Optional.ofNullable(ACTIONS.get(name));
+    }
+
+    /**
+     * One RPC action and its wire layout as the tea SDK (com.aliyun:iot20180120 3.0.12) sends it: a POST with
+     * most parameters in the query string and {@code bodyParams} in an {@code application/x-www-form-urlencoded}
+     * body; {@code jsonParams} are objects sent as their JSON text.
+     */
+    public record AliyunAction(String name, ObjectSpec params, Set<String> bodyParams, Set<String> jsonParams) {
+
+        public AliyunAction {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(params, "params");
+            bodyParams = Set.copyOf(bodyParams);
+            jsonParams = Set.copyOf(jsonParams);
+            Set<String> placed = new HashSet<>(bodyParams);
+            placed.addAll(jsonParams);
+            if (!params.fieldNames().containsAll(placed)) {
+                throw new IllegalArgumentException(name + " places parameters it does not declare: " + placed);
+            }
+        }
+
+        /** True for a parameter that goes in the form body; everything else goes in the query string. */
+        public boolean inBody(String param) {
+            return bodyParams.contains(param);
+        }
+
+        /** True for an object parameter that is sent as its JSON text. */
+        public boolean asJson(String param) {
+            return jsonParams.contains(param);
+        }
+
+        /** This action as a request-startable operation for the catalog. */
+        public OperationSpec operation() {
+            return new OperationSpec(name, params);
+        }
+    }
+}
