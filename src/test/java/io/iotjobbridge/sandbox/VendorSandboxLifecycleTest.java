@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.io.UncheckedIOException;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class VendorSandboxLifecycleTest {
 
     @Test
     void shouldReportAPortThatIsTaken() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> VendorSandbox.start(SandboxSettings.defaults().withPort(taken.getLocalPort()),
                     Clock.systemUTC()))
                     .isInstanceOf(UncheckedIOException.class)
