@@ -12,7 +12,8 @@ record GatewayError(int httpStatus, String code, String message) {
 
     static GatewayError signatureDoesNotMatch() {
         // the real gateway appends its string-to-sign; the sandbox does not echo signing material back
-        return new GatewayError(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.");
+        return new GatewayError(400, "SignatureDoesNotMatch",
+                "Specified signature is not matched with our calculation.");
     }
 
     static GatewayError timestampExpired() {
@@ -34,7 +35,8 @@ record GatewayError(int httpStatus, String code, String message) {
     }
 
     static GatewayError incompleteSignature() {
-        return new GatewayError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards.");
+        return new GatewayError(400, "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards.");
     }
 
     static GatewayError invalidParameter(String name) {
@@ -42,7 +44,8 @@ record GatewayError(int httpStatus, String code, String message) {
     }
 
     static GatewayError actionNotFound() {
-        return new GatewayError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
+        return new GatewayError(404, "InvalidAction.NotFound",
+                "Specified api is not found, please check your url and method.");
     }
 
     static GatewayError invalidVersion() {

@@ -52,7 +52,8 @@ final class OssDownloadHandler implements HttpHandler {
         String requestId = HttpReplies.newRequestId();
         exchange.getResponseHeaders().set("x-oss-request-id", requestId);
         try {
-            exchange.getRequestBody().readAllBytes();
+            // drain without buffering: these endpoints take no body, whatever a client sends
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             Optional<OssError> refusal = serveOrRefuse(exchange);
             if (refusal.isPresent()) {
                 OssError error = refusal.get();

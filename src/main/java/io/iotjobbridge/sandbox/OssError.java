@@ -27,7 +27,8 @@ record OssError(int httpStatus, String code, String message) {
     }
 
     static OssError unknownAccessKey() {
-        return new OssError(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.");
+        return new OssError(403, "InvalidAccessKeyId",
+                "The OSS Access Key Id you provided does not exist in our records.");
     }
 
     static OssError noSuchKey() {

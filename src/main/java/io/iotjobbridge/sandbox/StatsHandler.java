@@ -1,6 +1,7 @@
 package io.iotjobbridge.sandbox;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,12 +22,14 @@ final class StatsHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            exchange.getRequestBody().readAllBytes();
+            // drain without buffering: these endpoints take no body, whatever a client sends
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             if (!PATH.equals(exchange.getRequestURI().getPath()) || !"GET".equals(exchange.getRequestMethod())) {
                 HttpReplies.send(exchange, 404, "text/plain;charset=utf-8", new byte[0]);
                 return;
             }
-            HttpReplies.send(exchange, 200, WireFormat.JSON.contentType(), WireFormat.JSON.render(null, toMap(stats.snapshot())));
+            HttpReplies.send(exchange, 200, WireFormat.JSON.contentType(),
+                    WireFormat.JSON.render(null, toMap(stats.snapshot())));
         } finally {
             exchange.close();
         }

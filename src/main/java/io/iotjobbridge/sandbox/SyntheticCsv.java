@@ -12,19 +12,20 @@ import java.util.Objects;
  *
  * <p>Layout, for a requested size of {@code bytes}:
  * <ul>
- *   <li>a {@value #HEADER_TEXT_FOR_DOC} header line ({@link #HEADER_BYTES} bytes), then</li>
+ *   <li>the {@value #HEADER_LINE} header line ({@link #HEADER_BYTES} bytes with its newline), then</li>
  *   <li>{@link #rowCount(long)} data rows of {@link #ROW_BYTES} bytes each; the last row's {@code note} column is
  *       stretched by the remainder, so the file is <b>exactly {@code bytes} long and made of whole rows</b>.</li>
  *   <li>Below {@link #MINIMUM_WHOLE_FILE} bytes there is no room for a whole row: the stream is then the first
- *       {@code bytes} bytes of the one-row file of that minimum size (a degenerate file only edge-case tests ask for).</li>
+ *       {@code bytes} bytes of the one-row file of that minimum size (a degenerate file only edge-case tests
+ *       ask for).</li>
  * </ul>
  * Values are a pure function of the seed (the LongJobId) and the row index, so a test computes the expected digest
  * of a served file from {@link #open(String, long)} without any HTTP.
  */
 public final class SyntheticCsv {
 
-    static final String HEADER_TEXT_FOR_DOC = "timestamp,device,seq,value,note";
-    private static final byte[] HEADER = (HEADER_TEXT_FOR_DOC + "\n").getBytes(StandardCharsets.US_ASCII);
+    public static final String HEADER_LINE = "timestamp,device,seq,value,note";
+    private static final byte[] HEADER = (HEADER_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
 
     public static final int HEADER_BYTES = HEADER.length;
     public static final int ROW_BYTES = 64;
@@ -76,6 +77,7 @@ public final class SyntheticCsv {
         private final int lastRowExtra;
         // the longest row is the last one: a normal row plus a remainder smaller than a row
         private final byte[] row = new byte[2 * ROW_BYTES];
+        private final byte[] oneByte = new byte[1];
         private long position;
         private long nextRow;
         private int rowLength;
@@ -93,8 +95,7 @@ public final class SyntheticCsv {
 
         @Override
         public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return read(oneByte, 0, 1) < 0 ? -1 : oneByte[0] & 0xff;
         }
 
         @Override
@@ -118,21 +119,6 @@ public final class SyntheticCsv {
                 position += n;
             }
             return copied;
-        }
-
-        @Override
-        public long skip(long n) {
-            // skipping generates the skipped rows anyway; fine for a test helper and still constant memory
-            long skipped = 0;
-            byte[] scratch = new byte[8192];
-            while (skipped < n) {
-                int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
         }
 
         @Override

@@ -85,7 +85,8 @@ public final class VendorSandbox implements AutoCloseable {
                 new ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(executor);
         server.start();
-        LOG.info("Alibaba IoT sandbox listening on {} with {}", baseUrl, settings);
+        LOG.info("Alibaba IoT sandbox listening on {}", baseUrl);
+        LOG.debug("Sandbox settings: {}", settings);
         return new VendorSandbox(server, executor, baseUrl, stats);
     }
 

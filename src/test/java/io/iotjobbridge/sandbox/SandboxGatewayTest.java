@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iotjobbridge.config.Secret;
+import io.iotjobbridge.vendor.aliyun.RpcV1Signer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,7 +156,7 @@ class SandboxGatewayTest {
     @Test
     void shouldRejectV3RequestWithoutNonce() {
         RpcTestClient.Prepared signed = client.v3("GetDownloadFile", GET_FILE, Map.of());
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(signed.headers());
+        Map<String, String> headers = new LinkedHashMap<>(signed.headers());
         headers.remove("x-acs-signature-nonce");
 
         HttpResponse<String> response = client.send(
@@ -224,12 +226,12 @@ class SandboxGatewayTest {
 
     @Test
     void shouldAnswerV1InXmlWhenFormatIsNotJson() {
-        Map<String, String> params = new java.util.LinkedHashMap<>(
+        Map<String, String> params = new LinkedHashMap<>(
                 client.v1Params("GET", "GetDownloadFile", GET_FILE, clock.instant(), "nonce-xml"));
         params.remove("Signature");
         params.put("Format", "XML");
-        params.put("Signature", io.iotjobbridge.vendor.aliyun.RpcV1Signer.signature(Secret.of("test-secret"),
-                io.iotjobbridge.vendor.aliyun.RpcV1Signer.stringToSign("GET", params)));
+        params.put("Signature", RpcV1Signer.signature(Secret.of("test-secret"),
+                RpcV1Signer.stringToSign("GET", params)));
 
         HttpResponse<String> response = client.send(client.raw("GET", params));
 
