@@ -175,7 +175,7 @@ class RequestParserTest {
     void shouldNotEchoALongUnquotedTokenFromAJsonSyntaxError() {
         RequestRejectedException e = rejection("{\"vendor\": LTAI5tSecretLookingValue}");
         assertThat(e.getMessage())
-                .isEqualTo("request: JSON syntax error at line 1, column 36: Unrecognized token '…': was expecting"
+                .isEqualTo("request: JSON syntax error at line 1, column 12: Unrecognized token '…': was expecting"
                         + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')")
                 .doesNotContain("LTAI5t");
     }
