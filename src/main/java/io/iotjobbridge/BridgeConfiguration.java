@@ -3,11 +3,9 @@ package io.iotjobbridge;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.iotjobbridge.config.Accounts;
-import io.iotjobbridge.config.AliyunAccount;
 import io.iotjobbridge.config.BridgeProperties;
 import io.iotjobbridge.destination.Delivery;
 import io.iotjobbridge.destination.Destinations;
