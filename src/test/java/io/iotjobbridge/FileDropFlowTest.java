@@ -3,12 +3,9 @@ package io.iotjobbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.sandbox.CsvDigests;
 import io.iotjobbridge.sandbox.SyntheticCsv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +55,8 @@ class FileDropFlowTest {
         Path delivered = bridge.outbox().resolve(files.get(0).name());
         assertThat(delivered.toString()).endsWith("product-info-2022-07-20-fileName01.csv");
         assertThat(Files.size(delivered)).isEqualTo(files.get(0).sizeBytes()).isPositive();
-        assertThat(sha256(Files.newInputStream(delivered))).isEqualTo(files.get(0).sha256())
-                .isEqualTo(sha256(SyntheticCsv.open(job.vendorJobId(), files.get(0).sizeBytes())));
+        assertThat(CsvDigests.sha256(Files.newInputStream(delivered))).isEqualTo(files.get(0).sha256())
+                .isEqualTo(CsvDigests.sha256(SyntheticCsv.open(job.vendorJobId(), files.get(0).sizeBytes())));
         assertThat(bridge.ledger().history(job.id())).extracting(t -> t.state()).containsExactly(
                 JobState.RECEIVED, JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING, JobState.DELIVERED);
         assertThat(leftovers(bridge.outbox())).as("no temporary file is left behind").isEmpty();
@@ -156,17 +154,6 @@ class FileDropFlowTest {
         try (Stream<Path> files = Files.walk(outbox)) {
             return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith(".part-"))
                     .toList();
-        }
-    }
-
-    static String sha256(InputStream in) throws Exception {
-        try (in) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.iotjobbridge.sandbox.CsvDigests;
 import io.iotjobbridge.sandbox.SyntheticCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,8 +60,8 @@ class StreamedDownloadIT {
             assertThat(Files.size(csv)).isGreaterThanOrEqualTo(FILE_BYTES);
             String longJobId = Files.readString(log).lines().filter(l -> l.contains(") is SUBMITTED"))
                     .findFirst().map(StreamedDownloadIT::vendorJobId).orElseThrow();
-            assertThat(FileDropFlowTest.sha256(Files.newInputStream(csv)))
-                    .isEqualTo(FileDropFlowTest.sha256(SyntheticCsv.open(longJobId, Files.size(csv))));
+            assertThat(CsvDigests.sha256(Files.newInputStream(csv)))
+                    .isEqualTo(CsvDigests.sha256(SyntheticCsv.open(longJobId, Files.size(csv))));
             assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
         } finally {
             bridge.destroy();

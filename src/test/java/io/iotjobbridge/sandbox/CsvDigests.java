@@ -8,12 +8,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of streams, read in chunks so even a large file never sits in the test's heap. */
-final class CsvDigests {
+public final class CsvDigests {
 
     private CsvDigests() {
     }
 
-    static String sha256(InputStream in) {
+    public static String sha256(InputStream in) {
         return sha256(in, Long.MAX_VALUE);
     }
 
