@@ -1,14 +1,13 @@
 package io.iotjobbridge.sandbox;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.iotjobbridge.config.Secret;
+import io.iotjobbridge.sandbox.huawei.HuaweiSandboxSettings;
 
 /**
  * How the Alibaba sandbox behaves: where it listens, whom it trusts, and how a simulated download job unfolds.
@@ -29,14 +28,13 @@ import io.iotjobbridge.config.Secret;
 public record SandboxSettings(String host, int port, Map<String, Secret> credentials,
                               Duration initializingFor, Duration queuedFor, Duration runningFor,
                               long csvBytes, Set<String> failingTables, int dailyJobLimit,
-                              Duration urlValidity, int urlFetchLimit, Duration clockSkewAllowed) {
+                              Duration urlValidity, int urlFetchLimit, Duration clockSkewAllowed,
+                              DeviceJobSettings deviceJobs, HuaweiSandboxSettings huawei) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PROPERTY_PORT = 18601;
     public static final String DEFAULT_ACCESS_KEY_ID = "sandbox-ak";
     public static final String DEFAULT_ACCESS_KEY_SECRET = "sandbox-secret";
-
-    static final String PREFIX = "bridge.sandbox.";
 
     public SandboxSettings {
         requireText(host, "host");
@@ -56,6 +54,8 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
         }
         requireNotNegative(urlValidity, "urlValidity");
         requireNotNegative(clockSkewAllowed, "clockSkewAllowed");
+        Objects.requireNonNull(deviceJobs, "deviceJobs");
+        Objects.requireNonNull(huawei, "huawei");
     }
 
     /**
@@ -72,7 +72,7 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
      */
     public static SandboxSettings fromProperties(Function<String, String> lookup) {
         Objects.requireNonNull(lookup, "lookup");
-        PropertyReader read = new PropertyReader(lookup);
+        SandboxProperties read = new SandboxProperties(lookup);
         String accessKeyId = read.text("access-key-id", DEFAULT_ACCESS_KEY_ID);
         Secret secret = Secret.of(read.text("access-key-secret", DEFAULT_ACCESS_KEY_SECRET));
         return new SandboxSettings(
@@ -87,17 +87,19 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
                 read.integer("aliyun.daily-job-limit", 3),
                 Duration.ofMillis(read.number("aliyun.url-validity-ms", 300_000)),
                 read.integer("aliyun.url-fetch-limit", 3),
-                Duration.ofMillis(read.number("clock-skew-ms", 900_000)));
+                Duration.ofMillis(read.number("clock-skew-ms", 900_000)),
+                DeviceJobSettings.fromProperties(read),
+                HuaweiSandboxSettings.fromProperties(read));
     }
 
     public SandboxSettings withHost(String newHost) {
         return new SandboxSettings(newHost, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withPort(int newPort) {
         return new SandboxSettings(host, newPort, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     /** Replaces every accepted credential with this single pair. */
@@ -107,42 +109,52 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
 
     public SandboxSettings withCredentials(Map<String, Secret> newCredentials) {
         return new SandboxSettings(host, port, newCredentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withTimeline(Duration initializing, Duration queued, Duration running) {
         return new SandboxSettings(host, port, credentials, initializing, queued, running, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withCsvBytes(long newCsvBytes) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, newCsvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withFailingTables(Set<String> tables) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                tables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed);
+                tables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withDailyJobLimit(int limit) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, limit, urlValidity, urlFetchLimit, clockSkewAllowed);
+                failingTables, limit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withUrlValidity(Duration validity) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, validity, urlFetchLimit, clockSkewAllowed);
+                failingTables, dailyJobLimit, validity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withUrlFetchLimit(int limit) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, limit, clockSkewAllowed);
+                failingTables, dailyJobLimit, urlValidity, limit, clockSkewAllowed, deviceJobs, huawei);
     }
 
     public SandboxSettings withClockSkewAllowed(Duration skew) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, skew);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, skew, deviceJobs, huawei);
+    }
+
+    public SandboxSettings withDeviceJobs(DeviceJobSettings newDeviceJobs) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, newDeviceJobs, huawei);
+    }
+
+    public SandboxSettings withHuawei(HuaweiSandboxSettings newHuawei) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, newHuawei);
     }
 
     @Override
@@ -153,7 +165,7 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
                 + ", initializingFor=" + initializingFor + ", queuedFor=" + queuedFor + ", runningFor=" + runningFor
                 + ", csvBytes=" + csvBytes + ", failingTables=" + failingTables + ", dailyJobLimit=" + dailyJobLimit
                 + ", urlValidity=" + urlValidity + ", urlFetchLimit=" + urlFetchLimit
-                + ", clockSkewAllowed=" + clockSkewAllowed + "]";
+                + ", clockSkewAllowed=" + clockSkewAllowed + ", deviceJobs=" + deviceJobs + ", huawei=" + huawei + "]";
     }
 
     private static void requireText(String value, String name) {
@@ -166,43 +178,6 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
         Objects.requireNonNull(value, name);
         if (value.isNegative()) {
             throw new IllegalArgumentException(name + " must not be negative: " + value);
-        }
-    }
-
-    /** Reads one {@code bridge.sandbox.*} key at a time, treating blank as absent. */
-    private record PropertyReader(Function<String, String> lookup) {
-
-        String text(String key, String fallback) {
-            String value = lookup.apply(PREFIX + key);
-            return value == null || value.isBlank() ? fallback : value.trim();
-        }
-
-        long number(String key, long fallback) {
-            String value = text(key, null);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(PREFIX + key + " is not a whole number", e);
-            }
-        }
-
-        int integer(String key, int fallback) {
-            long value = number(key, fallback);
-            if (value != (int) value) {
-                throw new IllegalArgumentException(PREFIX + key + " is out of range");
-            }
-            return (int) value;
-        }
-
-        Set<String> list(String key) {
-            String value = text(key, "");
-            return Arrays.stream(value.split(","))
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet());
         }
     }
 }
