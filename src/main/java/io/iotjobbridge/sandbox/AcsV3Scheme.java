@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.iotjobbridge.vendor.aliyun.AcsV3Signer;
-import io.iotjobbridge.vendor.aliyun.AliyunEncoding;
+import io.iotjobbridge.vendor.SignatureEncoding;
 
 /**
  * Reads a V3 (ACS3-HMAC-SHA256) request: Action and Version from {@code x-acs-*} headers, the credential and the
@@ -52,7 +52,7 @@ final class AcsV3Scheme {
                 request.params(), WireFormat.JSON,
                 secret -> {
                     String claimedBodyHash = request.header("x-acs-content-sha256");
-                    if (!claimedBodyHash.equalsIgnoreCase(AliyunEncoding.sha256Hex(request.body()))) {
+                    if (!claimedBodyHash.equalsIgnoreCase(SignatureEncoding.sha256Hex(request.body()))) {
                         return false;
                     }
                     Map<String, String> signedHeaders = new LinkedHashMap<>();

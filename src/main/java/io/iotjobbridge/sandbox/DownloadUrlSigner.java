@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import io.iotjobbridge.vendor.aliyun.AliyunEncoding;
+import io.iotjobbridge.vendor.SignatureEncoding;
 
 /**
  * Signs and checks CsvUrl links the way OSS signs a pre-signed GET: HMAC-SHA1 over
@@ -31,7 +31,7 @@ final class DownloadUrlSigner {
         return URI.create(baseUrl.toString() + rawPath
                 + "?Expires=" + expiresEpochSeconds
                 + "&OSSAccessKeyId=" + KEY_ID
-                + "&Signature=" + AliyunEncoding.percentEncode(signature(rawPath, expiresEpochSeconds)));
+                + "&Signature=" + SignatureEncoding.percentEncode(signature(rawPath, expiresEpochSeconds)));
     }
 
     boolean matches(String rawPath, long expiresEpochSeconds, String providedSignature) {
@@ -42,6 +42,6 @@ final class DownloadUrlSigner {
 
     private String signature(String rawPath, long expiresEpochSeconds) {
         String stringToSign = "GET\n\n\n" + expiresEpochSeconds + "\n" + rawPath;
-        return Base64.getEncoder().encodeToString(AliyunEncoding.hmac("HmacSHA1", key, stringToSign));
+        return Base64.getEncoder().encodeToString(SignatureEncoding.hmac("HmacSHA1", key, stringToSign));
     }
 }

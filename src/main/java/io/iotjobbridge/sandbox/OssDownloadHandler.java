@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.iotjobbridge.vendor.aliyun.AliyunEncoding;
+import io.iotjobbridge.vendor.SignatureEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,7 @@ final class OssDownloadHandler implements HttpHandler {
 
     /** The object's path as signed and requested: its name percent-encoded so it stays one path segment. */
     static String objectPath(DownloadJob job) {
-        return PREFIX + job.longJobId() + "/" + AliyunEncoding.percentEncode(job.csvFileName());
+        return PREFIX + job.longJobId() + "/" + SignatureEncoding.percentEncode(job.csvFileName());
     }
 
     @Override
@@ -136,7 +136,7 @@ final class OssDownloadHandler implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", "text/csv");
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + job.csvFileName() + "\"");
         // identifies the content (seed and size), not a hash of the bytes, which would mean reading the file twice
-        exchange.getResponseHeaders().set("ETag", "\"" + AliyunEncoding.sha256Hex(
+        exchange.getResponseHeaders().set("ETag", "\"" + SignatureEncoding.sha256Hex(
                 (job.longJobId() + ":" + size).getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"");
         exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
         if (size == 0) {

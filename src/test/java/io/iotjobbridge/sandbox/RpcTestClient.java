@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.config.Secret;
 import io.iotjobbridge.vendor.aliyun.AcsV3Signer;
-import io.iotjobbridge.vendor.aliyun.AliyunEncoding;
+import io.iotjobbridge.vendor.SignatureEncoding;
 import io.iotjobbridge.vendor.aliyun.RpcV1Signer;
 
 /**
@@ -73,8 +73,8 @@ final class RpcTestClient {
 
     Prepared v3(String action, String version, Map<String, String> query, Map<String, String> form, Instant signedAt,
                 String nonce) {
-        String body = form.isEmpty() ? "" : AliyunEncoding.canonicalQuery(form);
-        String bodyHash = AliyunEncoding.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
+        String body = form.isEmpty() ? "" : SignatureEncoding.canonicalQuery(form);
+        String bodyHash = SignatureEncoding.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("host", baseUrl.getAuthority());
         headers.put("x-acs-action", action);
@@ -102,7 +102,7 @@ final class RpcTestClient {
     Prepared v1InForm(String action, Map<String, String> business) {
         Map<String, String> params = v1Params("POST", action, business, clock.instant(), UUID.randomUUID().toString());
         return new Prepared("POST", baseUrl.resolve("/"), Map.of("content-type", "application/x-www-form-urlencoded"),
-                AliyunEncoding.canonicalQuery(params));
+                SignatureEncoding.canonicalQuery(params));
     }
 
     Map<String, String> v1Params(String method, String action, Map<String, String> business, Instant signedAt,
@@ -198,7 +198,7 @@ final class RpcTestClient {
     }
 
     private URI uri(Map<String, String> query) {
-        return query.isEmpty() ? baseUrl.resolve("/") : URI.create(baseUrl + "/?" + AliyunEncoding.canonicalQuery(query));
+        return query.isEmpty() ? baseUrl.resolve("/") : URI.create(baseUrl + "/?" + SignatureEncoding.canonicalQuery(query));
     }
 
     private static Map<String, String> withoutAuthorization(Map<String, String> headers) {

@@ -1,5 +1,6 @@
 package io.iotjobbridge.vendor.aliyun;
 
+import io.iotjobbridge.vendor.SignatureEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import io.iotjobbridge.config.Secret;
 public final class AcsV3Signer {
 
     public static final String ALGORITHM = "ACS3-HMAC-SHA256";
-    public static final String EMPTY_BODY_SHA256 = AliyunEncoding.sha256Hex(new byte[0]);
+    public static final String EMPTY_BODY_SHA256 = SignatureEncoding.sha256Hex(new byte[0]);
 
     private AcsV3Signer() {
     }
@@ -41,7 +42,7 @@ public final class AcsV3Signer {
                 .collect(Collectors.joining());
         return method + "\n"
                 + canonicalPath(path) + "\n"
-                + AliyunEncoding.canonicalQuery(query) + "\n"
+                + SignatureEncoding.canonicalQuery(query) + "\n"
                 + headerBlock + "\n"
                 + String.join(";", canonicalHeaders.keySet()) + "\n"
                 + hashedPayload;
@@ -49,8 +50,8 @@ public final class AcsV3Signer {
 
     public static String signature(Secret accessKeySecret, String canonicalRequest) {
         String stringToSign = ALGORITHM + "\n"
-                + AliyunEncoding.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
-        byte[] mac = AliyunEncoding.hmac("HmacSHA256",
+                + SignatureEncoding.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        byte[] mac = SignatureEncoding.hmac("HmacSHA256",
                 accessKeySecret.reveal().getBytes(StandardCharsets.UTF_8), stringToSign);
         return HexFormat.of().formatHex(mac);
     }
@@ -65,7 +66,7 @@ public final class AcsV3Signer {
         if (path == null || path.isEmpty()) {
             return "/";
         }
-        return AliyunEncoding.percentEncode(path).replace("%2F", "/");
+        return SignatureEncoding.percentEncode(path).replace("%2F", "/");
     }
 
     private static SortedMap<String, String> lowerCaseSorted(Map<String, String> headers) {

@@ -1,5 +1,6 @@
 package io.iotjobbridge.vendor.aliyun;
 
+import io.iotjobbridge.vendor.SignatureEncoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,14 +62,14 @@ public final class AliyunClient {
     }
 
     private HttpCall signedCall(String actionName, Map<String, String> query, Map<String, String> form) {
-        byte[] body = form.isEmpty() ? new byte[0] : AliyunEncoding.canonicalQuery(form).getBytes(StandardCharsets.UTF_8);
+        byte[] body = form.isEmpty() ? new byte[0] : SignatureEncoding.canonicalQuery(form).getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("host", Origins.authority(account.endpoint()));
         headers.put("x-acs-action", actionName);
         headers.put("x-acs-version", API_VERSION);
         headers.put("x-acs-date", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
         headers.put("x-acs-signature-nonce", UUID.randomUUID().toString().replace("-", ""));
-        headers.put("x-acs-content-sha256", AliyunEncoding.sha256Hex(body));
+        headers.put("x-acs-content-sha256", SignatureEncoding.sha256Hex(body));
         if (body.length > 0) {
             headers.put("content-type", FORM);
         }
@@ -82,7 +83,7 @@ public final class AliyunClient {
             sent.put("Content-Type", sent.remove("content-type"));
         }
         sent.put("Authorization", AcsV3Signer.authorization(account.accessKeyId(), headers, signature));
-        return new HttpCall("POST", account.endpoint(), "/", AliyunEncoding.canonicalQuery(query), sent, body);
+        return new HttpCall("POST", account.endpoint(), "/", SignatureEncoding.canonicalQuery(query), sent, body);
     }
 
     private HttpReply send(HttpCall call) throws VendorException {

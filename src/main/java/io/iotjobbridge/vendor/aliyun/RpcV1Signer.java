@@ -1,5 +1,6 @@
 package io.iotjobbridge.vendor.aliyun;
 
+import io.iotjobbridge.vendor.SignatureEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,13 +23,13 @@ public final class RpcV1Signer {
     public static String stringToSign(String method, Map<String, String> params) {
         Map<String, String> signed = new HashMap<>(params);
         signed.remove(SIGNATURE_PARAM);
-        return method + "&" + AliyunEncoding.percentEncode("/") + "&"
-                + AliyunEncoding.percentEncode(AliyunEncoding.canonicalQuery(signed));
+        return method + "&" + SignatureEncoding.percentEncode("/") + "&"
+                + SignatureEncoding.percentEncode(SignatureEncoding.canonicalQuery(signed));
     }
 
     public static String signature(Secret accessKeySecret, String stringToSign) {
         // the key is the secret followed by '&': the RPC scheme reserves room for a token secret after it
         byte[] key = (accessKeySecret.reveal() + "&").getBytes(StandardCharsets.UTF_8);
-        return Base64.getEncoder().encodeToString(AliyunEncoding.hmac("HmacSHA1", key, stringToSign));
+        return Base64.getEncoder().encodeToString(SignatureEncoding.hmac("HmacSHA1", key, stringToSign));
     }
 }

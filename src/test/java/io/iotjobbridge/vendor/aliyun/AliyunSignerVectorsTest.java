@@ -1,5 +1,6 @@
 package io.iotjobbridge.vendor.aliyun;
 
+import io.iotjobbridge.vendor.SignatureEncoding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ class AliyunSignerVectorsTest {
 
         String canonical = AcsV3Signer.canonicalRequest("POST", "/", query, headers, AcsV3Signer.EMPTY_BODY_SHA256);
 
-        assertThat(AliyunEncoding.sha256Hex(canonical.getBytes()))
+        assertThat(SignatureEncoding.sha256Hex(canonical.getBytes()))
                 .isEqualTo("7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259");
         String signature = AcsV3Signer.signature(Secret.of("YourAccessKeySecret"), canonical);
         assertThat(signature).isEqualTo("06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0");
@@ -69,6 +70,6 @@ class AliyunSignerVectorsTest {
 
     @Test
     void percentEncodingFollowsTheGatewayRules() {
-        assertThat(AliyunEncoding.percentEncode("a b*c~d+/=")).isEqualTo("a%20b%2Ac~d%2B%2F%3D");
+        assertThat(SignatureEncoding.percentEncode("a b*c~d+/=")).isEqualTo("a%20b%2Ac~d%2B%2F%3D");
     }
 }

@@ -1,4 +1,4 @@
-package io.iotjobbridge.vendor.aliyun;
+package io.iotjobbridge.vendor;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The percent-encoding and hashing primitives both Alibaba signature versions are built from. */
-public final class AliyunEncoding {
+/** The percent-encoding and hashing primitives every vendor signature scheme here is built from. */
+public final class SignatureEncoding {
 
-    private AliyunEncoding() {
+    private SignatureEncoding() {
     }
 
-    /** RFC 3986 encoding as Alibaba's gateways expect it: space as %20, '*' encoded, '~' left alone. */
+    /** RFC 3986 encoding as both vendors' gateways expect it: space as %20, '*' encoded, '~' left alone. */
     public static String percentEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8)
                 .replace("+", "%20")
@@ -43,10 +43,14 @@ public final class AliyunEncoding {
     }
 
     public static byte[] hmac(String algorithm, byte[] key, String data) {
+        return hmac(algorithm, key, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] hmac(String algorithm, byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(data);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }
