@@ -23,6 +23,7 @@ import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
 import io.iotjobbridge.sandbox.SandboxLink;
 import io.iotjobbridge.vendor.JobFlows;
+import io.iotjobbridge.vendor.Spool;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -63,9 +64,11 @@ public final class BridgeConfiguration implements CamelConfiguration {
 
         RequestValidator validator = new RequestValidator(OperationCatalog.of(AliyunOperations.TABLE),
                 accounts::isConfigured, destinations.names(), clock);
+        Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
-        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, clock)::forJob, destinations::get,
-                new Delivery(producer, http, clock), engineSettings(props), clock);
+        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, clock)::forJob,
+                destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp,
+                engineSettings(props), clock);
 
         context.addRoutes(new TriggerErrorHandling());
         context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));

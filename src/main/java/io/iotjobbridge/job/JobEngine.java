@@ -3,7 +3,10 @@ package io.iotjobbridge.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.iotjobbridge.destination.Delivery;
@@ -13,9 +16,12 @@ import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.request.JobRequest;
+import io.iotjobbridge.request.RequestRejectedException;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobStatus;
-import io.iotjobbridge.vendor.RemoteFile;
+import io.iotjobbridge.vendor.ResultFile;
+import io.iotjobbridge.vendor.Spool;
 import io.iotjobbridge.vendor.VendorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +41,23 @@ public final class JobEngine {
     private final Delivery delivery;
     private final EngineSettings settings;
     private final Pacing pacing;
+    private final Spool spool;
+    private final BiConsumer<JobRequest, String> followUpIntake;
     private final Clock clock;
 
+    /**
+     * @param spool          where flows write reports; a job's part is cleared when the job ends
+     * @param followUpIntake admits a request a finished job starts, given the request and the starting job's id
+     */
     public JobEngine(JobLedger ledger, Function<JobRecord, JobFlow> flows, Function<String, Destination> destinations,
-                     Delivery delivery, EngineSettings settings, Clock clock) {
+                     Delivery delivery, Spool spool, BiConsumer<JobRequest, String> followUpIntake, EngineSettings settings,
+                     Clock clock) {
         this.ledger = ledger;
         this.flows = flows;
         this.destinations = destinations;
         this.delivery = delivery;
+        this.spool = spool;
+        this.followUpIntake = followUpIntake;
         this.settings = settings;
         this.pacing = new Pacing(settings);
         this.clock = clock;
@@ -71,6 +86,9 @@ public final class JobEngine {
             handle(ledger.find(jobId).orElse(job), e, now);
         } catch (ConcurrentUpdateException e) {
             LOG.debug("job {} moved on elsewhere; this worker stops", jobId);
+        } catch (RequestRejectedException e) {
+            // a follow-up the flow built broke a rule: retrying would build the same request again
+            fail(ledger.find(jobId).orElse(job), "a follow-up request was rejected: " + e.getMessage());
         }
     }
 
@@ -111,16 +129,30 @@ public final class JobEngine {
         }
     }
 
+    /**
+     * Delivers every result file not delivered by an earlier attempt, starts the follow-up requests, and only then
+     * records the job as delivered: a crash anywhere in between repeats just the missing part.
+     */
     private void deliver(JobRecord job, JobFlow flow) throws VendorException {
         Destination destination = destinations.apply(job.destination());
-        List<RemoteFile> files = flow.resultFiles(job);
-        for (RemoteFile file : files) {
-            DeliveredFile delivered = delivery.deliver(job, file, destination);
-            ledger.recordFile(job.id(), delivered);
+        Set<String> delivered = new HashSet<>();
+        ledger.files(job.id()).forEach(file -> delivered.add(file.name()));
+        List<ResultFile> files = flow.resultFiles(job);
+        for (ResultFile file : files) {
+            if (delivered.contains(delivery.targetName(job, file, destination))) {
+                continue;
+            }
+            DeliveredFile done = delivery.deliver(job, file, destination);
+            ledger.recordFile(job.id(), done);
             LOG.info("job {} ({} {}) delivered {} ({} bytes, sha256 {})", job.id(), job.vendor(), job.vendorJobId(),
-                    delivered.location(), delivered.sizeBytes(), delivered.sha256());
+                    done.location(), done.sizeBytes(), done.sha256());
         }
-        log(ledger.save(job.moveTo(JobState.DELIVERED, null), "delivered " + files.size() + " file(s)"));
+        List<JobRequest> followUps = flow.followUps(job);
+        followUps.forEach(request -> followUpIntake.accept(request, job.id()));
+        String detail = "delivered " + files.size() + " file(s)"
+                + (followUps.isEmpty() ? "" : ", started " + followUps.size() + " follow-up request(s)");
+        log(ledger.save(job.moveTo(JobState.DELIVERED, null), detail));
+        spool.discard(job.id());
     }
 
     private void handle(JobRecord job, VendorException e, Instant now) {
@@ -152,6 +184,7 @@ public final class JobEngine {
 
     private void fail(JobRecord job, String reason) {
         log(ledger.save(job.moveTo(JobState.FAILED, reason), reason));
+        spool.discard(job.id());
     }
 
     private static void log(JobRecord job) {

@@ -2,6 +2,7 @@ package io.iotjobbridge.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.request.RequestParser;
@@ -40,8 +41,23 @@ public final class JobIntake {
             LOG.warn("request from {} rejected: {}", source, e.getMessage());
             return IntakeResult.rejected(e.violations());
         }
+        return admit(request, source);
+    }
+
+    /**
+     * Admits a request a finished job starts: same rules, same idempotency by request id.
+     *
+     * @throws RequestRejectedException when the request breaks a rule
+     */
+    public void admitFollowUp(JobRequest request, String parentJobId) {
+        validator.validate(request);
+        admit(request, "job " + parentJobId);
+    }
+
+    private IntakeResult admit(JobRequest request, String source) {
         JobLedger.Admission admission = ledger.admit(request.id(), request.vendor(), request.account(),
-                request.operation(), request.destination(), toJson(request));
+                request.operation(), request.destination(), toJson(request.params()),
+                request.options().isEmpty() ? null : toJson(request.options()));
         if (!admission.created()) {
             LOG.info("request {} from {} is a duplicate of job {} ({}); nothing new recorded", request.id(), source,
                     admission.job().id(), admission.job().state());
@@ -52,11 +68,11 @@ public final class JobIntake {
         return new IntakeResult(IntakeResult.Outcome.ACCEPTED, admission.job(), java.util.List.of());
     }
 
-    private static String toJson(JobRequest request) {
+    private static String toJson(ObjectNode tree) {
         try {
-            return JSON.writeValueAsString(request.params());
+            return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request parameters cannot be written as JSON", e);
+            throw new IllegalStateException("a request cannot be written as JSON", e);
         }
     }
 }

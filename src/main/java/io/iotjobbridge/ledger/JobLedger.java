@@ -23,7 +23,7 @@ import io.iotjobbridge.vendor.Vendor;
  */
 public final class JobLedger {
 
-    private static final String COLUMNS = "id, request_id, vendor, account, operation, destination, request_json, state,"
+    private static final String COLUMNS = "id, request_id, vendor, account, operation, destination, request_json, options_json, state,"
             + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at, version";
     private static final int MAX_TEXT = 2000;
 
@@ -44,14 +44,14 @@ public final class JobLedger {
      * the idempotency key, so a re-dropped file or a redelivered message never becomes a second job.
      */
     public Admission admit(String requestId, Vendor vendor, String account, String operation, String destination,
-                           String requestJson) {
+                           String requestJson, String optionsJson) {
         Optional<JobRecord> existing = findByRequestId(requestId);
         if (existing.isPresent()) {
             return new Admission(existing.get(), false);
         }
         Instant now = clock.instant();
         JobRecord job = new JobRecord(UUID.randomUUID().toString(), requestId, vendor, account, operation,
-                destination, requestJson, JobState.RECEIVED, null, null, null, null, 0, now, now, now, 0);
+                destination, requestJson, optionsJson, JobState.RECEIVED, null, null, null, null, 0, now, now, now, 0);
         try (Connection c = transaction()) {
             insert(c, job);
             insertTransition(c, job.id(), now, JobState.RECEIVED, "request " + requestId + " accepted");
@@ -218,7 +218,7 @@ public final class JobLedger {
 
     private static void insert(Connection c, JobRecord job) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into job (" + COLUMNS + ")"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, job.id());
             ps.setString(2, job.requestId());
             ps.setString(3, job.vendor().wireName());
@@ -226,16 +226,17 @@ public final class JobLedger {
             ps.setString(5, job.operation());
             ps.setString(6, job.destination());
             ps.setString(7, job.requestJson());
-            ps.setString(8, job.state().name());
-            ps.setString(9, job.vendorJobId());
-            ps.setString(10, job.vendorStatus());
-            ps.setObject(11, job.progress());
-            ps.setString(12, truncate(job.reason()));
-            ps.setInt(13, job.attempts());
-            ps.setTimestamp(14, Timestamp.from(job.nextRunAt()));
-            ps.setTimestamp(15, Timestamp.from(job.createdAt()));
-            ps.setTimestamp(16, Timestamp.from(job.updatedAt()));
-            ps.setInt(17, job.version());
+            ps.setString(8, job.optionsJson());
+            ps.setString(9, job.state().name());
+            ps.setString(10, job.vendorJobId());
+            ps.setString(11, job.vendorStatus());
+            ps.setObject(12, job.progress());
+            ps.setString(13, truncate(job.reason()));
+            ps.setInt(14, job.attempts());
+            ps.setTimestamp(15, Timestamp.from(job.nextRunAt()));
+            ps.setTimestamp(16, Timestamp.from(job.createdAt()));
+            ps.setTimestamp(17, Timestamp.from(job.updatedAt()));
+            ps.setInt(18, job.version());
             ps.executeUpdate();
         }
     }
@@ -278,7 +279,7 @@ public final class JobLedger {
     private static JobRecord read(ResultSet rs) throws SQLException {
         return new JobRecord(rs.getString("id"), rs.getString("request_id"),
                 Vendor.fromWireName(rs.getString("vendor")).orElseThrow(), rs.getString("account"),
-                rs.getString("operation"), rs.getString("destination"), rs.getString("request_json"),
+                rs.getString("operation"), rs.getString("destination"), rs.getString("request_json"), rs.getString("options_json"),
                 JobState.valueOf(rs.getString("state")), rs.getString("vendor_job_id"), rs.getString("vendor_status"),
                 (Integer) rs.getObject("progress"), rs.getString("reason"), rs.getInt("attempts"),
                 rs.getTimestamp("next_run_at").toInstant(), rs.getTimestamp("created_at").toInstant(),

@@ -8,30 +8,33 @@ import io.iotjobbridge.vendor.Vendor;
  * One job as the ledger stores it. Immutable: the engine derives the next version with the {@code with…} methods
  * and saves it, so a half-updated job can never be observed. {@code version} counts saves: a save based on an
  * outdated version is refused, so two workers can never overwrite each other's progress.
+ *
+ * @param requestJson the request's vendor parameters ({@code params}) as JSON
+ * @param optionsJson the request's bridge options ({@code options}) as JSON; null when it had none
  */
 public record JobRecord(String id, String requestId, Vendor vendor, String account, String operation,
-                        String destination, String requestJson, JobState state, String vendorJobId,
-                        String vendorStatus, Integer progress, String reason, int attempts, Instant nextRunAt,
-                        Instant createdAt, Instant updatedAt, int version) {
+                        String destination, String requestJson, String optionsJson, JobState state,
+                        String vendorJobId, String vendorStatus, Integer progress, String reason, int attempts,
+                        Instant nextRunAt, Instant createdAt, Instant updatedAt, int version) {
 
     public JobRecord moveTo(JobState next, String why) {
-        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, next, vendorJobId,
-                vendorStatus, progress, why, 0, nextRunAt, createdAt, updatedAt, version);
+        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, next,
+                vendorJobId, vendorStatus, progress, why, 0, nextRunAt, createdAt, updatedAt, version);
     }
 
     public JobRecord withVendorJob(String newVendorJobId) {
-        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, state,
+        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state,
                 newVendorJobId, vendorStatus, progress, reason, attempts, nextRunAt, createdAt, updatedAt, version);
     }
 
     public JobRecord withVendorStatus(String newVendorStatus, Integer newProgress) {
-        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, state, vendorJobId,
-                newVendorStatus, newProgress, reason, attempts, nextRunAt, createdAt, updatedAt, version);
+        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state,
+                vendorJobId, newVendorStatus, newProgress, reason, attempts, nextRunAt, createdAt, updatedAt, version);
     }
 
     /** Schedules the next look at this job; {@code why} is kept for operators (last error, quota wait…). */
     public JobRecord nextRunAt(Instant when, int newAttempts, String why) {
-        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, state, vendorJobId,
-                vendorStatus, progress, why, newAttempts, when, createdAt, updatedAt, version);
+        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state,
+                vendorJobId, vendorStatus, progress, why, newAttempts, when, createdAt, updatedAt, version);
     }
 }

@@ -21,6 +21,7 @@ final class Envelope {
     static final String OPERATION = "operation";
     static final String PARAMS = "params";
     static final String DESTINATION = "destination";
+    static final String OPTIONS = "options";
 
     /** Ids end up in file names and ledger keys, so only characters that are safe everywhere. */
     static final StringSpec ID_SPEC = string().length(1, 128).matches("[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -43,7 +44,8 @@ final class Envelope {
             required(ACCOUNT, NAME_SPEC),
             required(OPERATION, OPERATION_SPEC),
             required(PARAMS, anyObject()),
-            optional(DESTINATION, NAME_SPEC));
+            optional(DESTINATION, NAME_SPEC),
+            optional(OPTIONS, anyObject()));
 
     private Envelope() {
     }

@@ -74,7 +74,8 @@ public final class RequestParser {
                 root.get(Envelope.ACCOUNT).textValue(),
                 root.get(Envelope.OPERATION).textValue(),
                 (ObjectNode) root.get(Envelope.PARAMS),
-                root.has(Envelope.DESTINATION) ? root.get(Envelope.DESTINATION).textValue() : null);
+                root.has(Envelope.DESTINATION) ? root.get(Envelope.DESTINATION).textValue() : null,
+                (ObjectNode) root.get(Envelope.OPTIONS));
     }
 
     /**

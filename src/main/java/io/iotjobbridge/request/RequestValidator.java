@@ -70,6 +70,7 @@ public final class RequestValidator {
         } else {
             operation.ifPresent(spec -> spec.params().check(params, Envelope.PARAMS, validation));
         }
+        operation.ifPresent(spec -> spec.options().check(request.options(), Envelope.OPTIONS, validation));
         if (!violations.isEmpty()) {
             throw new RequestRejectedException(violations);
         }

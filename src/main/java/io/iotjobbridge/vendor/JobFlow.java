@@ -3,6 +3,7 @@ package io.iotjobbridge.vendor;
 import java.util.List;
 
 import io.iotjobbridge.ledger.JobRecord;
+import io.iotjobbridge.request.JobRequest;
 
 /**
  * How one vendor operation is driven from request to result files. The engine owns timing, persistence and
@@ -10,12 +11,26 @@ import io.iotjobbridge.ledger.JobRecord;
  */
 public interface JobFlow {
 
-    /** Starts the vendor job and returns the vendor's id for it. */
+    /**
+     * Starts the vendor job and returns the vendor's id for it. A flow that watches something that already exists
+     * (a distribution job, a list of batch tasks) returns the id of what it watches.
+     */
     String submit(JobRecord job) throws VendorException;
 
     /** One status check of the vendor job {@code job.vendorJobId()}. */
     JobStatus check(JobRecord job) throws VendorException;
 
-    /** The result files of a succeeded job, with fresh URLs, fetched just before they are downloaded. */
-    List<RemoteFile> resultFiles(JobRecord job) throws VendorException;
+    /**
+     * The result files of a finished job, fetched (or written) just before they are delivered. Called again on every
+     * delivery attempt, so it must give the same names for the same vendor state.
+     */
+    List<ResultFile> resultFiles(JobRecord job) throws VendorException;
+
+    /**
+     * Requests this job starts once its files are delivered (e.g. one export per listed batch task). Each carries a
+     * request id derived from this job's, so asking twice never starts anything twice.
+     */
+    default List<JobRequest> followUps(JobRecord job) throws VendorException {
+        return List.of();
+    }
 }

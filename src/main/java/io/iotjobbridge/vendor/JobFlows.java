@@ -22,12 +22,14 @@ public final class JobFlows {
 
     private final Accounts accounts;
     private final HttpTransport http;
+    private final Spool spool;
     private final Clock clock;
     private final Map<String, AliyunClient> aliyunClients = new ConcurrentHashMap<>();
 
-    public JobFlows(Accounts accounts, HttpTransport http, Clock clock) {
+    public JobFlows(Accounts accounts, HttpTransport http, Spool spool, Clock clock) {
         this.accounts = accounts;
         this.http = http;
+        this.spool = spool;
         this.clock = clock;
     }
 
@@ -48,11 +50,21 @@ public final class JobFlows {
         });
     }
 
-    static ObjectNode params(JobRecord job) {
+    /** The request's vendor parameters, as the ledger keeps them. */
+    public static ObjectNode params(JobRecord job) {
+        return readObject(job.requestJson(), job, "parameters");
+    }
+
+    /** The request's bridge options; empty when it gave none. */
+    public static ObjectNode options(JobRecord job) {
+        return job.optionsJson() == null ? JSON.createObjectNode() : readObject(job.optionsJson(), job, "options");
+    }
+
+    private static ObjectNode readObject(String json, JobRecord job, String what) {
         try {
-            return (ObjectNode) JSON.readTree(job.requestJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("job " + job.id() + " has unreadable parameters in the ledger", e);
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("job " + job.id() + " has unreadable " + what + " in the ledger", e);
         }
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Reading documents into requests: formats, envelope rules and what is rejected before validation. */
 class RequestParserTest {
 
-    private static final String ENVELOPE_FIELDS = "allowed here: id, vendor, account, operation, params, destination";
+    private static final String ENVELOPE_FIELDS = "allowed here: id, vendor, account, operation, params, destination, options";
 
     private final RequestParser parser = new RequestParser();
 

@@ -2,6 +2,8 @@ package io.iotjobbridge.vendor.aliyun;
 
 import io.iotjobbridge.vendor.SignatureEncoding;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,11 +15,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.config.AliyunAccount;
+import io.iotjobbridge.destination.DownloadUrlPolicy;
 import io.iotjobbridge.http.HttpCall;
 import io.iotjobbridge.http.HttpReply;
 import io.iotjobbridge.http.HttpTransport;
 import io.iotjobbridge.http.Origins;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations.AliyunAction;
+import io.iotjobbridge.vendor.RemoteFile;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
@@ -59,6 +63,24 @@ public final class AliyunClient {
         });
         HttpReply reply = send(signedCall(action.name(), query, form));
         return envelope(action.name(), reply);
+    }
+
+    /**
+     * A result file at a URL an action returned (a signed OSS link), after checking the URL may be fetched at all:
+     * only https to the vendor's download hosts or the account's own endpoint, so a response cannot point the
+     * bridge at an internal address.
+     *
+     * @param field the response field the URL came from, for the error message
+     */
+    public RemoteFile download(String fileName, String url, String field) throws VendorException {
+        URI parsed;
+        try {
+            parsed = new URI(url);
+        } catch (URISyntaxException e) {
+            throw VendorException.permanent("UnsafeDownloadUrl", field + " is not a URL");
+        }
+        DownloadUrlPolicy.check(parsed, account.endpoint(), account.downloadHosts());
+        return new RemoteFile(fileName, parsed, http);
     }
 
     private HttpCall signedCall(String actionName, Map<String, String> query, Map<String, String> form) {

@@ -1,17 +1,15 @@
 package io.iotjobbridge.vendor.aliyun;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.iotjobbridge.destination.DownloadUrlPolicy;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobStatus;
-import io.iotjobbridge.vendor.RemoteFile;
+import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
@@ -57,24 +55,14 @@ public final class DownloadDataFlow implements JobFlow {
     }
 
     @Override
-    public List<RemoteFile> resultFiles(JobRecord job) throws VendorException {
+    public List<ResultFile> resultFiles(JobRecord job) throws VendorException {
         JsonNode data = getDownloadFile(job);
         String url = data.path("CsvUrl").asText("");
         if (data.path("Status").asInt(Integer.MIN_VALUE) != DownloadJobStatus.SUCCEEDED || url.isBlank()) {
             throw VendorException.retryable("MalformedResponse", "GetDownloadFile gave no CsvUrl for a finished job");
         }
-        URI csvUrl = parseUrl(url);
-        DownloadUrlPolicy.check(csvUrl, client.account().endpoint(), client.account().downloadHosts());
         String fileName = data.path("CsvFileName").asText("");
-        return List.of(new RemoteFile(fileName.isBlank() ? job.requestId() + ".csv" : fileName, csvUrl));
-    }
-
-    private static URI parseUrl(String url) throws VendorException {
-        try {
-            return new URI(url);
-        } catch (java.net.URISyntaxException e) {
-            throw VendorException.permanent("UnsafeDownloadUrl", "GetDownloadFile gave a CsvUrl that is not a URL");
-        }
+        return List.of(client.download(fileName.isBlank() ? job.requestId() + ".csv" : fileName, url, "CsvUrl"));
     }
 
     private JsonNode getDownloadFile(JobRecord job) throws VendorException {
