@@ -54,7 +54,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
         closeWithContext(context, dataSource);
         JobLedger ledger = new JobLedger(dataSource, clock);
 
-        Accounts accounts = new Accounts(props::get, sandbox::aliyunAccount);
+        Accounts accounts = new Accounts(props::get, sandbox::aliyunAccount, sandbox::huaweiAccount);
         Destinations destinations = Destinations.fromProperties(props, dataDir.resolve("outbox"));
         ProducerTemplate producer = context.createProducerTemplate();
         CamelHttpTransport http = new CamelHttpTransport(context,

@@ -19,27 +19,44 @@ public final class Accounts {
     public static final String DEFAULT = "default";
 
     private final Function<String, Optional<String>> properties;
-    private final Supplier<Optional<AliyunAccount>> sandboxAccount;
+    private final Supplier<Optional<AliyunAccount>> aliyunSandbox;
+    private final Supplier<Optional<HuaweiAccount>> huaweiSandbox;
 
-    public Accounts(Function<String, Optional<String>> properties, Supplier<Optional<AliyunAccount>> sandboxAccount) {
+    public Accounts(Function<String, Optional<String>> properties, Supplier<Optional<AliyunAccount>> aliyunSandbox,
+                    Supplier<Optional<HuaweiAccount>> huaweiSandbox) {
         this.properties = properties;
-        this.sandboxAccount = sandboxAccount;
+        this.aliyunSandbox = aliyunSandbox;
+        this.huaweiSandbox = huaweiSandbox;
     }
 
     public boolean isConfigured(Vendor vendor, String name) {
-        return vendor == Vendor.ALIYUN && aliyun(name).isPresent();
+        return switch (vendor) {
+            case ALIYUN -> aliyun(name).isPresent();
+            case HUAWEI -> huawei(name).isPresent();
+        };
     }
 
     public Optional<AliyunAccount> aliyun(String name) {
         String prefix = "bridge.accounts." + name + ".aliyun.";
         Optional<String> endpoint = properties.apply(prefix + "endpoint");
         if (endpoint.isEmpty()) {
-            return DEFAULT.equals(name) ? sandboxAccount.get() : Optional.empty();
+            return DEFAULT.equals(name) ? aliyunSandbox.get() : Optional.empty();
         }
         return Optional.of(new AliyunAccount(name, URI.create(endpoint.get()),
                 required(prefix + "access-key-id"), secret(prefix + "access-key-secret"),
                 properties.apply(prefix + "region-id").orElse("cn-shanghai"),
                 list(properties.apply(prefix + "download-hosts").orElse("*.aliyuncs.com"))));
+    }
+
+    public Optional<HuaweiAccount> huawei(String name) {
+        String prefix = "bridge.accounts." + name + ".huawei.";
+        Optional<String> endpoint = properties.apply(prefix + "endpoint");
+        if (endpoint.isEmpty()) {
+            return DEFAULT.equals(name) ? huaweiSandbox.get() : Optional.empty();
+        }
+        return Optional.of(new HuaweiAccount(name, URI.create(endpoint.get()), required(prefix + "access-key-id"),
+                secret(prefix + "secret-access-key"), required(prefix + "project-id"),
+                properties.apply(prefix + "region-id").orElse("cn-north-4"), properties.apply(prefix + "instance-id")));
     }
 
     private String required(String key) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.iotjobbridge.config.AliyunAccount;
 import io.iotjobbridge.config.BridgeProperties;
+import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.config.Secret;
 
 /**
@@ -16,31 +17,40 @@ import io.iotjobbridge.config.Secret;
  */
 public final class SandboxLink implements AutoCloseable {
 
+    /** Any project id works in the sandbox; this one has the shape of a real one (32 hex digits). */
+    public static final String SANDBOX_PROJECT_ID = "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f";
+
+    // TODO(merge): take from HuaweiSandboxSettings once the Huawei sandbox defines its region setting
+    private static final String HUAWEI_REGION = "cn-north-4";
+
     private final VendorSandbox embedded;
     private final URI baseUrl;
     private final String accessKeyId;
     private final Secret accessKeySecret;
+    private final String huaweiRegionId;
 
-    private SandboxLink(VendorSandbox embedded, URI baseUrl, String accessKeyId, Secret accessKeySecret) {
+    private SandboxLink(VendorSandbox embedded, URI baseUrl, String accessKeyId, Secret accessKeySecret,
+                        String huaweiRegionId) {
         this.embedded = embedded;
         this.baseUrl = baseUrl;
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
+        this.huaweiRegionId = huaweiRegionId;
     }
 
     public static SandboxLink fromProperties(BridgeProperties props, Clock clock) {
         if (!props.getBoolean("bridge.sandbox.enabled", true)) {
-            return new SandboxLink(null, null, null, null);
+            return new SandboxLink(null, null, null, null, null);
         }
         SandboxSettings settings = SandboxSettings.fromProperties(key -> props.get(key).orElse(null));
         String accessKeyId = settings.credentials().keySet().iterator().next();
         Secret secret = settings.credentials().get(accessKeyId);
         Optional<String> external = props.get("bridge.sandbox.url");
         if (external.isPresent()) {
-            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret);
+            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, HUAWEI_REGION);
         }
         VendorSandbox sandbox = VendorSandbox.start(settings, clock);
-        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret);
+        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, HUAWEI_REGION);
     }
 
     /** The sandbox as an Alibaba account, or empty when no sandbox is in use. */
@@ -50,6 +60,18 @@ public final class SandboxLink implements AutoCloseable {
         }
         return Optional.of(new AliyunAccount("default", baseUrl, accessKeyId, accessKeySecret, "cn-shanghai",
                 List.of()));
+    }
+
+    /**
+     * The sandbox as a Huawei IoTDA account, or empty when no sandbox is in use. The loopback endpoint does not look
+     * like a regional Huawei endpoint, so calls to it are signed with the derived scheme, as the official SDK would.
+     */
+    public Optional<HuaweiAccount> huaweiAccount() {
+        if (baseUrl == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new HuaweiAccount("default", baseUrl, accessKeyId, accessKeySecret, SANDBOX_PROJECT_ID,
+                huaweiRegionId, Optional.empty()));
     }
 
     /** The running embedded sandbox, if this bridge started one. */
