@@ -3,6 +3,8 @@ package io.iotjobbridge;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.iotjobbridge.config.Accounts;
@@ -22,6 +24,7 @@ import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
 import io.iotjobbridge.sandbox.SandboxLink;
+import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.Spool;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations;
@@ -66,7 +69,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
-        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, clock)::forJob,
+        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props), clock)::forJob,
                 destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp,
                 engineSettings(props), clock);
 
@@ -74,6 +77,15 @@ public final class BridgeConfiguration implements CamelConfiguration {
         context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
         context.getRegistry().bind("jobLedger", ledger);
         context.getRegistry().bind("sandboxLink", sandbox);
+    }
+
+    /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */
+    private static CallBudget callBudget(BridgeProperties props) {
+        Map<String, Integer> qps = new HashMap<>();
+        AliyunOperations.QPS.forEach((api, documented) ->
+                qps.put(api, props.getInt("bridge.vendor-qps.aliyun." + api, documented)));
+        return new CallBudget(qps, AliyunOperations.DEFAULT_QPS,
+                props.getMillis("bridge.vendor-qps.max-wait-ms", Duration.ofSeconds(30)));
     }
 
     private static EngineSettings engineSettings(BridgeProperties props) {

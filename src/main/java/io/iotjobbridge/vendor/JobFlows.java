@@ -23,13 +23,15 @@ public final class JobFlows {
     private final Accounts accounts;
     private final HttpTransport http;
     private final Spool spool;
+    private final CallBudget budget;
     private final Clock clock;
     private final Map<String, AliyunClient> aliyunClients = new ConcurrentHashMap<>();
 
-    public JobFlows(Accounts accounts, HttpTransport http, Spool spool, Clock clock) {
+    public JobFlows(Accounts accounts, HttpTransport http, Spool spool, CallBudget budget, Clock clock) {
         this.accounts = accounts;
         this.http = http;
         this.spool = spool;
+        this.budget = budget;
         this.clock = clock;
     }
 
@@ -46,7 +48,7 @@ public final class JobFlows {
         return aliyunClients.computeIfAbsent(account, name -> {
             AliyunAccount profile = accounts.aliyun(name).orElseThrow(() -> new IllegalStateException(
                     "account '" + name + "' is no longer configured for aliyun"));
-            return new AliyunClient(profile, http, clock);
+            return new AliyunClient(profile, http, budget, clock);
         });
     }
 

@@ -21,7 +21,9 @@ import io.iotjobbridge.http.HttpReply;
 import io.iotjobbridge.http.HttpTransport;
 import io.iotjobbridge.http.Origins;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations.AliyunAction;
+import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.RemoteFile;
+import io.iotjobbridge.vendor.Vendor;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
@@ -36,11 +38,13 @@ public final class AliyunClient {
 
     private final AliyunAccount account;
     private final HttpTransport http;
+    private final CallBudget budget;
     private final Clock clock;
 
-    public AliyunClient(AliyunAccount account, HttpTransport http, Clock clock) {
+    public AliyunClient(AliyunAccount account, HttpTransport http, CallBudget budget, Clock clock) {
         this.account = account;
         this.http = http;
+        this.budget = budget;
         this.clock = clock;
     }
 
@@ -61,6 +65,7 @@ public final class AliyunClient {
                 (action.bodyParams().contains(name) ? form : query).put(name, wireValue(value));
             }
         });
+        budget.acquire(Vendor.ALIYUN, account.name(), action.name());
         HttpReply reply = send(signedCall(action.name(), query, form));
         return envelope(action.name(), reply);
     }

@@ -75,6 +75,15 @@ public final class AliyunOperations {
     public static final Map<String, AliyunAction> ACTIONS = List.of(CREATE_DOWNLOAD_DATA_JOB, GET_DOWNLOAD_FILE)
             .stream().collect(Collectors.toUnmodifiableMap(AliyunAction::name, Function.identity()));
 
+    /**
+     * Documented calls per second of each action (per account); an action not listed gets {@link #DEFAULT_QPS}.
+     * Configurable per action with {@code bridge.vendor-qps.aliyun.<Action>}.
+     */
+    public static final Map<String, Integer> QPS = Map.of();
+
+    /** For actions whose page names no limit: the gateway's usual default for IoT Platform APIs. */
+    public static final int DEFAULT_QPS = 10;
+
     /** What a request may start on Alibaba. */
     public static final VendorTable TABLE = VendorTable.of(Vendor.ALIYUN, CREATE_DOWNLOAD_DATA_JOB.operation());
 
