@@ -10,4 +10,10 @@ record AuthenticatedCall(String accessKeyId, String action, Map<String, String> 
         String value = params.get(name);
         return value == null || value.isEmpty() ? null : value;
     }
+
+    /** The IotInstanceId, or empty for the account's default instance; jobs belong to one instance. */
+    String instanceKey() {
+        String instance = param("IotInstanceId");
+        return instance == null ? "" : instance;
+    }
 }

@@ -46,10 +46,9 @@ final class DownloadDataApi {
 
     IotResult getDownloadFile(AuthenticatedCall call) {
         String longJobId = call.param("LongJobId");
-        String instance = call.param("IotInstanceId");
         // a job of another account or instance is as unknown as a made-up id
         DownloadJob job = longJobId == null ? null : registry.find(longJobId)
-                .filter(j -> j.isOwnedBy(call.accessKeyId(), instance == null ? "" : instance))
+                .filter(j -> j.isOwnedBy(call.accessKeyId(), call.instanceKey()))
                 .orElse(null);
         if (job == null) {
             throw new IotRejection(IotError.REQUEST_PARAM_ERROR, "unknown LongJobId");

@@ -4,14 +4,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 
 import io.iotjobbridge.vendor.SignatureEncoding;
 
 /**
- * Signs and checks CsvUrl links the way OSS signs a pre-signed GET: HMAC-SHA1 over
- * {@code "GET\n\n\n" + Expires + "\n" + resource}, Base64, URL-encoded into {@code Signature}.
- * The key is random per sandbox, so links neither survive a restart nor reveal any configured secret.
+ * Signs and checks the sandbox's OSS links (GetDownloadFile's CsvUrl, QueryDeviceDistributeDetail's File) the way OSS
+ * signs a pre-signed GET: HMAC-SHA1 over {@code "GET\n\n\n" + Expires + "\n" + resource}, Base64, URL-encoded into
+ * {@code Signature}. The key is random per sandbox, so links neither survive a restart nor reveal any configured
+ * secret; the path is signed, so a link to one object cannot be bent to another.
  */
 final class DownloadUrlSigner {
 
@@ -32,6 +36,41 @@ final class DownloadUrlSigner {
                 + "?Expires=" + expiresEpochSeconds
                 + "&OSSAccessKeyId=" + KEY_ID
                 + "&Signature=" + SignatureEncoding.percentEncode(signature(rawPath, expiresEpochSeconds)));
+    }
+
+    /**
+     * Why OSS would refuse a request for this path and query, or empty when it carries this sandbox's signature for
+     * exactly this path and has not expired.
+     */
+    Optional<OssError> refusal(String rawPath, String rawQuery, Instant now) {
+        Map<String, String> query;
+        try {
+            query = FormCodec.decode(rawQuery);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.of(OssError.signatureDoesNotMatch());
+        }
+        String accessKeyId = query.get("OSSAccessKeyId");
+        String expiresText = query.get("Expires");
+        String signature = query.get("Signature");
+        if (accessKeyId == null || expiresText == null || signature == null) {
+            return Optional.of(OssError.anonymous());
+        }
+        if (!KEY_ID.equals(accessKeyId)) {
+            return Optional.of(OssError.unknownAccessKey());
+        }
+        long expires;
+        try {
+            expires = Long.parseLong(expiresText);
+        } catch (NumberFormatException e) {
+            return Optional.of(OssError.signatureDoesNotMatch());
+        }
+        if (!matches(rawPath, expires, signature)) {
+            return Optional.of(OssError.signatureDoesNotMatch());
+        }
+        if (now.getEpochSecond() > expires) {
+            return Optional.of(OssError.expired());
+        }
+        return Optional.empty();
     }
 
     boolean matches(String rawPath, long expiresEpochSeconds, String providedSignature) {

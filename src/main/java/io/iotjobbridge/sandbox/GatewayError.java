@@ -48,6 +48,16 @@ record GatewayError(int httpStatus, String code, String message) {
                 "Specified api is not found, please check your url and method.");
     }
 
+    /**
+     * An API that exists, called on a region's endpoint that does not serve it. The vendor documents only that the
+     * distribution APIs are served from cn-shanghai; this answer is how the POP gateway refuses an API it does not
+     * know, assumed to be the same here.
+     */
+    static GatewayError apiNotInRegion() {
+        return new GatewayError(404, "InvalidApi.NotFound",
+                "Specified api is not found, please check your url and method.");
+    }
+
     static GatewayError invalidVersion() {
         return new GatewayError(400, "InvalidVersion", "Specified parameter Version is not valid.");
     }

@@ -4,7 +4,7 @@ package io.iotjobbridge.sandbox;
  * The data-download error codes the CreateDownloadDataJob page lists, with its messages. The page gives HTTP 400 for
  * every one of them, and the body carries {@code Success=false}.
  */
-enum IotError {
+enum IotError implements IotFailure {
     NO_AUTHORIZATION("iot.dap.insight.noAuthorization", "no authorization."),
     REQUEST_PARAM_ERROR("iot.dap.insight.requestParamError", "request param error."),
     SERVER_ERROR("iot.dap.insight.serverError", "server hsf error please try later"),
@@ -27,11 +27,18 @@ enum IotError {
         this.message = message;
     }
 
-    String code() {
+    @Override
+    public int httpStatus() {
+        return HTTP_STATUS;
+    }
+
+    @Override
+    public String code() {
         return code;
     }
 
-    String message() {
+    @Override
+    public String message() {
         return message;
     }
 }

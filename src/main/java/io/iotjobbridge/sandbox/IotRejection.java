@@ -3,15 +3,15 @@ package io.iotjobbridge.sandbox;
 /** A business rule refused the call; it becomes a {@code Success=false} envelope, never a stack trace. */
 final class IotRejection extends RuntimeException {
 
-    private final IotError error;
+    private final IotFailure error;
 
-    IotRejection(IotError error, String reason) {
+    IotRejection(IotFailure error, String reason) {
         // no stack trace: this is an expected answer, thrown only to leave deep validation code early
         super(reason, null, false, false);
         this.error = error;
     }
 
-    IotError error() {
+    IotFailure error() {
         return error;
     }
 }

@@ -34,8 +34,7 @@ final class JobDraftParser {
         if (end - start > MAX_RANGE.toMillis()) {
             throw new IotRejection(IotError.QUERY_TIME_MORE_THAN_QUERY_DAYS, "range over three days");
         }
-        String instance = call.param("IotInstanceId");
-        return new JobDraft(call.accessKeyId(), instance == null ? "" : instance, tableName, start, end,
+        return new JobDraft(call.accessKeyId(), call.instanceKey(), tableName, start, end,
                 fileName(call.param("FileConfig")));
     }
 

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -59,8 +58,7 @@ final class OssDownloadHandler implements HttpHandler {
                 OssError error = refusal.get();
                 stats.rejection(error.code());
                 LOG.debug("Download {} refused: {}", requestId, error.code());
-                HttpReplies.send(exchange, error.httpStatus(), OssError.CONTENT_TYPE,
-                        error.document(requestId, String.valueOf(exchange.getRequestHeaders().getFirst("Host"))));
+                error.send(exchange, requestId);
             }
         } catch (IOException clientWentAway) {
             // a client may stop reading half way through a large file; that is its right, not a sandbox fault
@@ -76,33 +74,10 @@ final class OssDownloadHandler implements HttpHandler {
             return Optional.of(OssError.methodNotAllowed());
         }
         String rawPath = exchange.getRequestURI().getRawPath();
-        Map<String, String> query;
-        try {
-            query = FormCodec.decode(exchange.getRequestURI().getRawQuery());
-        } catch (IllegalArgumentException malformed) {
-            return Optional.of(OssError.signatureDoesNotMatch());
-        }
-        String accessKeyId = query.get("OSSAccessKeyId");
-        String expiresText = query.get("Expires");
-        String signature = query.get("Signature");
-        if (accessKeyId == null || expiresText == null || signature == null) {
-            return Optional.of(OssError.anonymous());
-        }
-        if (!DownloadUrlSigner.KEY_ID.equals(accessKeyId)) {
-            return Optional.of(OssError.unknownAccessKey());
-        }
-        long expires;
-        try {
-            expires = Long.parseLong(expiresText);
-        } catch (NumberFormatException e) {
-            return Optional.of(OssError.signatureDoesNotMatch());
-        }
-        if (!urlSigner.matches(rawPath, expires, signature)) {
-            return Optional.of(OssError.signatureDoesNotMatch());
-        }
         Instant now = clock.instant();
-        if (now.getEpochSecond() > expires) {
-            return Optional.of(OssError.expired());
+        Optional<OssError> linkRefusal = urlSigner.refusal(rawPath, exchange.getRequestURI().getRawQuery(), now);
+        if (linkRefusal.isPresent()) {
+            return linkRefusal;
         }
         Optional<DownloadJob> job = jobAt(rawPath, now);
         if (job.isEmpty()) {

@@ -1,6 +1,9 @@
 package io.iotjobbridge.sandbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /** An OSS-style refusal of a download link, rendered as OSS renders them: an {@code <Error>} XML document. */
 record OssError(int httpStatus, String code, String message) {
@@ -39,7 +42,12 @@ record OssError(int httpStatus, String code, String message) {
         return new OssError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
     }
 
-    byte[] document(String requestId, String hostId) {
+    void send(HttpExchange exchange, String requestId) throws IOException {
+        HttpReplies.send(exchange, httpStatus, CONTENT_TYPE,
+                document(requestId, String.valueOf(exchange.getRequestHeaders().getFirst("Host"))));
+    }
+
+    private byte[] document(String requestId, String hostId) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n");
         field(xml, "Code", code);
         field(xml, "Message", message);

@@ -11,8 +11,9 @@ import io.iotjobbridge.config.Secret;
 
 /**
  * The checks the API gateway makes before a call reaches the product, in its order: a well-formed request for an API
- * that exists, a known AccessKeyId, a fresh timestamp, a matching signature, and a nonce not seen before. The nonce is
- * recorded only once the signature has matched, so a forger cannot burn other callers' nonces.
+ * that exists (in this region), a known AccessKeyId, a fresh timestamp, a matching signature, a nonce not seen before,
+ * and the account's flow control for the API. The nonce is recorded only once the signature has matched, so a forger
+ * cannot burn other callers' nonces, nor use up another account's calls per second.
  */
 final class RpcGateway {
 
@@ -20,16 +21,24 @@ final class RpcGateway {
 
     private final Map<String, Secret> credentials;
     private final Set<String> actions;
+    private final Set<String> actionsNotInRegion;
     private final Duration clockSkewAllowed;
     private final NonceRegistry nonces;
+    private final FlowControl flowControl;
     private final Clock clock;
 
-    RpcGateway(Map<String, Secret> credentials, Set<String> actions, Duration clockSkewAllowed, NonceRegistry nonces,
-               Clock clock) {
+    /**
+     * @param actions            every API the sandbox serves somewhere
+     * @param actionsNotInRegion those of them the sandbox's region does not serve
+     */
+    RpcGateway(Map<String, Secret> credentials, Set<String> actions, Set<String> actionsNotInRegion,
+               Duration clockSkewAllowed, NonceRegistry nonces, FlowControl flowControl, Clock clock) {
         this.credentials = Map.copyOf(credentials);
         this.actions = Set.copyOf(actions);
+        this.actionsNotInRegion = Set.copyOf(actionsNotInRegion);
         this.clockSkewAllowed = clockSkewAllowed;
         this.nonces = nonces;
+        this.flowControl = flowControl;
         this.clock = clock;
     }
 
@@ -41,6 +50,9 @@ final class RpcGateway {
         }
         if (!actions.contains(signed.action())) {
             throw GatewayError.actionNotFound().rejection();
+        }
+        if (actionsNotInRegion.contains(signed.action())) {
+            throw GatewayError.apiNotInRegion().rejection();
         }
         return signed;
     }
@@ -65,6 +77,7 @@ final class RpcGateway {
                 // fresh nonce: go on
             }
         }
+        flowControl.admit(signed.accessKeyId(), signed.action(), now);
         return new AuthenticatedCall(signed.accessKeyId(), signed.action(), signed.params());
     }
 

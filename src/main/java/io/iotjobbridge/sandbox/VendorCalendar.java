@@ -3,16 +3,29 @@ package io.iotjobbridge.sandbox;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
-/** The vendor counts daily quotas (jobs per account, fetches per file) by the calendar day in China. */
+/**
+ * The vendor's time conventions: daily quotas (jobs per account, fetches per file) count by the calendar day in China,
+ * and the job APIs' {@code Utc*} fields are ISO-8601 UTC text with milliseconds.
+ */
 final class VendorCalendar {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private VendorCalendar() {
     }
 
     static LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);
+    }
+
+    /** E.g. {@code 2025-03-03T04:00:00.000Z}, as UtcCreate, UtcModified and UtcQueueTime carry it. */
+    static String utc(Instant instant) {
+        return UTC_TEXT.format(instant);
     }
 }

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -16,15 +18,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process stand-in for the Alibaba Cloud IoT Platform RPC API (Version 2018-01-20), data-download flow only:
- * CreateDownloadDataJob, GetDownloadFile and the OSS link the file is fetched from. It verifies V3 and V1 signatures
- * like the gateway, so the bridge and the vendor's own SDKs can be pointed at it unchanged.
+ * An in-process stand-in for the Alibaba Cloud IoT Platform RPC API (Version 2018-01-20): the data-download flow
+ * (CreateDownloadDataJob, GetDownloadFile and the OSS link the file is fetched from), device jobs (CreateJob, QueryJob,
+ * QueryJobStatistics, ListTask, CancelJob) and device distribution (CreateDeviceDistributeJob,
+ * QueryDeviceDistributeJob, QueryDeviceDistributeDetail, ListDeviceDistributeJob). It verifies V3 and V1 signatures
+ * and applies per-account flow control like the gateway, so the bridge and the vendor's own SDKs can be pointed at it
+ * unchanged.
  *
  * <p>Time comes only from the injected {@link Clock}: a job's status is a function of the time since it was created,
  * so a test drives a job to completion by moving its clock, with no background thread and no sleeping.
@@ -38,6 +44,16 @@ public final class VendorSandbox implements AutoCloseable {
     private static final int THREADS = 16;
     private static final int QUEUED_EXCHANGES = 1_024;
     private static final int BACKLOG = 64;
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        // the JDK server sends a reply's headers and body as two writes; with Nagle's algorithm on, the body waits for
+        // the client's delayed ACK, about 40 ms on every call. The server reads this once, when the first one starts,
+        // so it is set here, before any; an explicit -D setting wins.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -72,13 +88,25 @@ public final class VendorSandbox implements AutoCloseable {
         DownloadJobRegistry registry = new DownloadJobRegistry(JobTimeline.of(settings), settings.failingTables(),
                 settings.dailyJobLimit());
         DownloadUrlSigner urlSigner = new DownloadUrlSigner(random);
-        DownloadDataApi api = new DownloadDataApi(registry, urlSigner, baseUrl, settings, clock);
-        RpcGateway gateway = new RpcGateway(settings.credentials(), api.operations().keySet(),
-                settings.clockSkewAllowed(), new NonceRegistry(NonceRegistry.DEFAULT_CAPACITY), clock);
+        DeviceJobSettings deviceJobs = settings.deviceJobs();
+        PageTokens pageTokens = new PageTokens(random);
+        DistributeJobRegistry distributeJobs = new DistributeJobRegistry(deviceJobs.distributeRunningFor(),
+                SeededDistributeJobs.at(clock.instant(), deviceJobs.distributeRunningFor()));
 
-        server.createContext("/", new RpcHandler(gateway, api.operations(), stats));
+        Map<String, Function<AuthenticatedCall, IotResult>> operations = new HashMap<>();
+        operations.putAll(new DownloadDataApi(registry, urlSigner, baseUrl, settings, clock).operations());
+        operations.putAll(new DeviceJobApi(new DeviceJobRegistry(deviceJobs), pageTokens, clock).operations());
+        operations.putAll(new DeviceDistributeApi(distributeJobs, urlSigner, pageTokens, baseUrl,
+                deviceJobs.distributeUrlValidity(), clock).operations());
+        RpcGateway gateway = new RpcGateway(settings.credentials(), operations.keySet(),
+                DeviceDistributeApi.actionsMissingIn(deviceJobs.regionId()), settings.clockSkewAllowed(),
+                new NonceRegistry(NonceRegistry.DEFAULT_CAPACITY), new FlowControl(deviceJobs.rateLimits()), clock);
+
+        server.createContext("/", new RpcHandler(gateway, operations, stats));
         server.createContext(OssDownloadHandler.CONTEXT,
                 new OssDownloadHandler(registry, urlSigner, settings, clock, stats));
+        server.createContext(DistributeResultHandler.CONTEXT,
+                new DistributeResultHandler(distributeJobs, urlSigner, clock, stats));
         server.createContext(StatsHandler.PATH, new StatsHandler(stats));
         ExecutorService executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_EXCHANGES), daemonThreads(baseUrl.getPort()),

@@ -178,6 +178,11 @@ final class RpcTestClient {
         return new Answer(send(v3("CreateDownloadDataJob", query, form)));
     }
 
+    /** Any action, V3-signed, every parameter in the query string. */
+    Answer call(String action, Map<String, String> params) {
+        return new Answer(send(v3(action, params, Map.of())));
+    }
+
     Answer getDownloadFile(String longJobId) {
         return new Answer(send(v3("GetDownloadFile", Map.of("LongJobId", longJobId), Map.of())));
     }

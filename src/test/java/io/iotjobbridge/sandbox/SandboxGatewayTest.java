@@ -1,5 +1,6 @@
 package io.iotjobbridge.sandbox;
 
+import static io.iotjobbridge.sandbox.SandboxAssertions.assertGatewayError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -239,17 +240,5 @@ class SandboxGatewayTest {
         assertThat(response.body()).contains("<GetDownloadFileResponse>")
                 .contains("<Code>iot.dap.insight.requestParamError</Code>")
                 .contains("<Success>false</Success>");
-    }
-
-    private static void assertGatewayError(HttpResponse<String> response, int status, String code, String message) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode body = RpcTestClient.json(response);
-        assertThat(body.path("Code").asText()).isEqualTo(code);
-        assertThat(body.path("Message").asText()).isEqualTo(message);
-        assertThat(body.path("RequestId").asText()).isNotBlank();
-        assertThat(body.path("HostId").asText()).isNotBlank();
-        assertThat(body.has("Recommend")).isTrue();
-        // the gateway shape, not the IoT envelope
-        assertThat(body.has("Success")).isFalse();
     }
 }

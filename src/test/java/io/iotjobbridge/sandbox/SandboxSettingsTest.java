@@ -33,6 +33,55 @@ class SandboxSettingsTest {
     }
 
     @Test
+    void shouldUseTheDocumentedDeviceJobDefaultsWhenNoPropertyIsSet() {
+        DeviceJobSettings jobs = SandboxSettings.fromProperties(key -> null).deviceJobs();
+
+        assertThat(jobs.jobRunningFor()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(jobs.fleetSize()).isEqualTo(2_000);
+        assertThat(jobs.distributeRunningFor()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(jobs.distributeUrlValidity()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(jobs.regionId()).isEqualTo("cn-shanghai");
+        assertThat(jobs.rateLimits().perSecond()).isEqualTo(Map.of(
+                "CreateJob", 5, "QueryJob", 10, "QueryJobStatistics", 5, "ListTask", 5, "CancelJob", 5,
+                "CreateDeviceDistributeJob", 5, "QueryDeviceDistributeJob", 10, "QueryDeviceDistributeDetail", 5,
+                "ListDeviceDistributeJob", 5));
+    }
+
+    @Test
+    void shouldReadEveryDeviceJobKey() {
+        Map<String, String> properties = Map.of(
+                "bridge.sandbox.aliyun.job-running-ms", "10",
+                "bridge.sandbox.aliyun.fleet-size", "20",
+                "bridge.sandbox.aliyun.distribute-running-ms", "30",
+                "bridge.sandbox.aliyun.distribute-url-validity-ms", "40",
+                "bridge.sandbox.aliyun.region-id", "cn-beijing",
+                "bridge.sandbox.aliyun.qps.ListTask", "50",
+                "bridge.sandbox.aliyun.qps.QueryDeviceDistributeJob", "60");
+
+        DeviceJobSettings jobs = SandboxSettings.fromProperties(properties::get).deviceJobs();
+
+        assertThat(jobs.jobRunningFor()).isEqualTo(Duration.ofMillis(10));
+        assertThat(jobs.fleetSize()).isEqualTo(20);
+        assertThat(jobs.distributeRunningFor()).isEqualTo(Duration.ofMillis(30));
+        assertThat(jobs.distributeUrlValidity()).isEqualTo(Duration.ofMillis(40));
+        assertThat(jobs.regionId()).isEqualTo("cn-beijing");
+        assertThat(jobs.rateLimits().perSecond()).containsEntry("ListTask", 50)
+                .containsEntry("QueryDeviceDistributeJob", 60).containsEntry("CreateJob", 5);
+    }
+
+    @Test
+    void shouldRefuseAFleetOutsideWhatAProductMayHold() {
+        DeviceJobSettings jobs = SandboxSettings.defaults().deviceJobs();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> jobs.withFleetSize(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> jobs.withFleetSize(100_001));
+        assertThatIllegalArgumentException().isThrownBy(() -> jobs.withRateLimits(
+                ApiRateLimits.documented().with("CreateJob", -1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> SandboxSettings.fromProperties(
+                Map.of("bridge.sandbox.aliyun.fleet-size", "0")::get));
+    }
+
+    @Test
     void shouldDifferFromPropertyDefaultsOnlyByAnEphemeralPort() {
         // Secret has identity equality on purpose, so compare the secrets by value here
         assertThat(SandboxSettings.defaults())
