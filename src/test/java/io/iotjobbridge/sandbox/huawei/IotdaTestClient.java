@@ -36,45 +36,71 @@ final class IotdaTestClient {
     private final String accessKeyId;
     private final Secret secret;
     private final String projectId;
-    private final String instanceId;
-    private final String derivedRegion;
     private final Clock clock;
+    private final Options options;
 
-    private IotdaTestClient(URI baseUrl, String accessKeyId, Secret secret, String projectId, String instanceId,
-                            String derivedRegion, Clock clock) {
+    /**
+     * How requests are signed beyond the credentials.
+     *
+     * @param instanceId    sent (and signed) as {@code Instance-Id} when not null
+     * @param derivedRegion V11-HMAC-SHA256 scoped to this region when not null, else SDK-HMAC-SHA256
+     * @param extraHeaders  more headers to send and sign
+     * @param signedHeaders the only headers to sign, when not null (default: all that are sent)
+     */
+    private record Options(String instanceId, String derivedRegion, Map<String, String> extraHeaders,
+                           List<String> signedHeaders) {
+    }
+
+    private IotdaTestClient(URI baseUrl, String accessKeyId, Secret secret, String projectId, Clock clock,
+                            Options options) {
         this.baseUrl = baseUrl;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
         this.projectId = projectId;
-        this.instanceId = instanceId;
-        this.derivedRegion = derivedRegion;
         this.clock = clock;
+        this.options = options;
     }
 
-    /** Plain SDK-HMAC-SHA256 signing, no Instance-Id. */
+    /** Plain SDK-HMAC-SHA256 signing of every header sent, no Instance-Id. */
     IotdaTestClient(URI baseUrl, String accessKeyId, Secret secret, String projectId, Clock clock) {
-        this(baseUrl, accessKeyId, secret, projectId, null, null, clock);
+        this(baseUrl, accessKeyId, secret, projectId, clock, new Options(null, null, Map.of(), null));
     }
 
     IotdaTestClient withSecret(Secret other) {
-        return new IotdaTestClient(baseUrl, accessKeyId, other, projectId, instanceId, derivedRegion, clock);
+        return new IotdaTestClient(baseUrl, accessKeyId, other, projectId, clock, options);
     }
 
     IotdaTestClient withAccessKeyId(String other) {
-        return new IotdaTestClient(baseUrl, other, secret, projectId, instanceId, derivedRegion, clock);
+        return new IotdaTestClient(baseUrl, other, secret, projectId, clock, options);
     }
 
     IotdaTestClient withProjectId(String other) {
-        return new IotdaTestClient(baseUrl, accessKeyId, secret, other, instanceId, derivedRegion, clock);
+        return new IotdaTestClient(baseUrl, accessKeyId, secret, other, clock, options);
     }
 
-    IotdaTestClient withInstanceId(String other) {
-        return new IotdaTestClient(baseUrl, accessKeyId, secret, projectId, other, derivedRegion, clock);
+    IotdaTestClient withInstanceId(String instanceId) {
+        return new IotdaTestClient(baseUrl, accessKeyId, secret, projectId, clock,
+                new Options(instanceId, options.derivedRegion(), options.extraHeaders(), options.signedHeaders()));
     }
 
-    /** V11-HMAC-SHA256, with the key derived for this region (and today's date, service iotdm). */
+    /** V11-HMAC-SHA256, with the key derived for this region (and the request's date, service iotdm). */
     IotdaTestClient derivedFor(String regionId) {
-        return new IotdaTestClient(baseUrl, accessKeyId, secret, projectId, instanceId, regionId, clock);
+        return new IotdaTestClient(baseUrl, accessKeyId, secret, projectId, clock,
+                new Options(options.instanceId(), regionId, options.extraHeaders(), options.signedHeaders()));
+    }
+
+    IotdaTestClient withSignedHeader(String lowerCaseName, String value) {
+        Map<String, String> extra = new LinkedHashMap<>(options.extraHeaders());
+        extra.put(lowerCaseName, value);
+        return new IotdaTestClient(baseUrl, accessKeyId, secret, projectId, clock,
+                new Options(options.instanceId(), options.derivedRegion(), extra, options.signedHeaders()));
+    }
+
+    /** Signs only these headers (all are still sent). */
+    IotdaTestClient signingOnly(List<String> lowerCaseNames) {
+        return new IotdaTestClient(baseUrl, accessKeyId, secret, projectId, clock,
+                new Options(options.instanceId(), options.derivedRegion(), options.extraHeaders(),
+                        List.copyOf(lowerCaseNames)));
     }
 
     /** A request as it goes on the wire; tests may change it after signing to see the sandbox notice. */
@@ -105,15 +131,19 @@ final class IotdaTestClient {
         if (!body.isEmpty()) {
             headers.put("content-type", "application/json");
         }
-        if (instanceId != null) {
-            headers.put("instance-id", instanceId);
+        if (options.instanceId() != null) {
+            headers.put("instance-id", options.instanceId());
         }
-        List<String> signed = headers.keySet().stream().sorted().toList();
+        headers.putAll(options.extraHeaders());
+        List<String> signed = options.signedHeaders() != null ? options.signedHeaders()
+                : headers.keySet().stream().sorted().toList();
+        String payloadHash = headers.containsKey("x-sdk-content-sha256") ? headers.get("x-sdk-content-sha256")
+                : SignatureEncoding.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
         Map<String, List<String>> multiQuery = new LinkedHashMap<>();
         query.forEach((k, v) -> multiQuery.put(k, List.of(v)));
-        String canonical = HuaweiSigner.canonicalRequest(method, path, multiQuery, headers, signed,
-                SignatureEncoding.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
+        String canonical = HuaweiSigner.canonicalRequest(method, path, multiQuery, headers, signed, payloadHash);
         String authorization;
+        String derivedRegion = options.derivedRegion();
         if (derivedRegion == null) {
             authorization = HuaweiSigner.sdkAuthorization(accessKeyId, signed,
                     HuaweiSigner.sdkSignature(secret, sdkDate, canonical));
