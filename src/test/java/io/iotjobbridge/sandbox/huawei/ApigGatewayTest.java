@@ -217,6 +217,27 @@ class ApigGatewayTest {
     }
 
     @Test
+    void shouldCountEveryCallByActionAndEveryRefusalByCode() {
+        start(SandboxSettings.defaults().huawei().withExportRunningFor(Duration.ZERO));
+        String taskId = client.createBatchTask("count-me", "createCommands", List.of("dev-1")).json()
+                .path("task_id").asText();
+        client.get("batchtasks", FIRMWARE);
+        client.get("batchtasks/" + taskId, Map.of());
+        String exportId = client.createExportTask(taskId).json().path("export_task_id").asText();
+        client.listExportTasks(Map.of());
+        client.downloadExport(exportId);
+        client.downloadExport(exportId);
+        client.get("batchtasks", Map.of());
+        client.get("unknown", Map.of());
+
+        assertThat(sandbox.stats().calls()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "CreateBatchTask", 1L, "ListBatchTasks", 2L, "ShowBatchTask", 1L,
+                "CreateExportTask", 1L, "ListExportTasks", 1L, "ShowExportTask", 2L));
+        assertThat(sandbox.stats().rejections()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "IOTDA.021101", 1L, "IOTDA.000006", 1L, "APIG.0101", 1L));
+    }
+
+    @Test
     void shouldKeepEachInstanceAndProjectApart() {
         IotdaTestClient instanceA = client.withInstanceId("instance-a");
         String taskId = instanceA.createBatchTask("only-in-a", "createCommands", List.of("dev-1")).json()
