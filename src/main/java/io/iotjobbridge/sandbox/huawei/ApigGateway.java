@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
@@ -21,9 +19,6 @@ import io.iotjobbridge.vendor.huawei.HuaweiSigner;
  * must also be scoped to the request's date, the sandbox's region and IoTDA's service name.
  */
 final class ApigGateway {
-
-    private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final Map<String, Secret> credentials;
     private final String regionId;
@@ -87,7 +82,7 @@ final class ApigGateway {
             throw IotdaError.signatureMismatch().rejection();
         }
         try {
-            return SDK_DATE.parse(value, Instant::from);
+            return IotdaTimes.COMPACT.parse(value, Instant::from);
         } catch (DateTimeParseException e) {
             throw IotdaError.signatureMismatch().rejection();
         }

@@ -1,6 +1,8 @@
 package io.iotjobbridge.sandbox.huawei;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A batch task's status, spelled as on the wire ("Waitting" is the vendor's spelling). */
 enum BatchStatus {
@@ -14,8 +16,6 @@ enum BatchStatus {
     STOPPED("Stopped", "The task has been stopped."),
     STOPPING("Stopping", "The task is being stopped.");
 
-    /** The values ListBatchTasks accepts for {@code status} (the documented set, without Stopping). */
-    static final String FILTER_VALUES = "Initializing, Waitting, Processing, Success, Fail, PartialSuccess, Stopped";
 
     private final String wireName;
     private final String description;
@@ -25,8 +25,17 @@ enum BatchStatus {
         this.description = description;
     }
 
+    /** Whether ListBatchTasks accepts this as {@code status}: the documented set, which leaves out Stopping. */
     static boolean isFilterValue(String value) {
-        return Arrays.stream(values()).filter(s -> s != STOPPING).anyMatch(s -> s.wireName.equals(value));
+        return filterValues().anyMatch(s -> s.wireName.equals(value));
+    }
+
+    static String filterValueList() {
+        return filterValues().map(BatchStatus::wireName).collect(Collectors.joining(", "));
+    }
+
+    private static Stream<BatchStatus> filterValues() {
+        return Arrays.stream(values()).filter(s -> s != STOPPING);
     }
 
     String wireName() {

@@ -28,7 +28,7 @@ final class BatchTaskApi {
         String type = InputRules.oneOf(request.queryValue("task_type"), "task_type", true,
                 value -> BatchTaskType.fromWire(value).isPresent(), BatchTaskType.wireNames());
         String status = InputRules.oneOf(request.queryValue("status"), "status", false, BatchStatus::isFilterValue,
-                BatchStatus.FILTER_VALUES);
+                BatchStatus.filterValueList());
         Paging paging = Paging.from(request);
 
         List<Shown> matching = call.tenant().batchTasksNewestFirst().stream()

@@ -2,8 +2,10 @@ package io.iotjobbridge.sandbox.huawei;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -110,7 +112,7 @@ class ApigGatewayTest {
     void shouldRefuseAQueryChangedAfterSigning() {
         Prepared signed = client.prepare("GET", "batchtasks", Map.of("task_type", "firmwareUpgrade", "limit", "5"),
                 "");
-        Prepared tampered = new Prepared("GET", java.net.URI.create(signed.uri().toString().replace("limit=5",
+        Prepared tampered = new Prepared("GET", URI.create(signed.uri().toString().replace("limit=5",
                 "limit=50")), signed.headers(), "");
 
         assertThat(client.send(tampered).code()).isEqualTo("APIG.0301");
@@ -135,7 +137,7 @@ class ApigGatewayTest {
     @Test
     void shouldRefuseARequestWithoutAuthorization() {
         Prepared signed = client.prepare("GET", "batchtasks", FIRMWARE, "");
-        Map<String, String> headers = new java.util.LinkedHashMap<>(signed.headers());
+        Map<String, String> headers = new LinkedHashMap<>(signed.headers());
         headers.remove("Authorization");
 
         Answer answer = client.send(new Prepared("GET", signed.uri(), headers, ""));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.iotjobbridge.sandbox.huawei.BatchTimeline.BatchProgress;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class BatchTimelineTest {
         BatchTask task = task(400, 5);
         BatchProgress p = TEN_SECONDS.progressAt(task, CREATED.plusMillis(6_000));
 
-        List<String> statuses = java.util.stream.IntStream.range(0, 400)
+        List<String> statuses = IntStream.range(0, 400)
                 .mapToObj(i -> TEN_SECONDS.deviceStatusAt(task, i, p)).toList();
 
         assertThat(statuses.stream().filter("Success"::equals).count()).isEqualTo(p.success());
