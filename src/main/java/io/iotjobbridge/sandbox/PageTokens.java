@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import io.iotjobbridge.vendor.aliyun.AliyunEncoding;
+import io.iotjobbridge.vendor.SignatureEncoding;
 
 /**
  * Opaque {@code NextToken} values: where the next page starts and when the token was issued, signed with a key random
@@ -62,6 +62,6 @@ final class PageTokens {
     }
 
     private String mac(String scope, String payload) {
-        return ENCODER.encodeToString(AliyunEncoding.hmac("HmacSHA256", key, scope + "\n" + payload));
+        return ENCODER.encodeToString(SignatureEncoding.hmac("HmacSHA256", key, scope + "\n" + payload));
     }
 }

@@ -23,7 +23,9 @@ import io.iotjobbridge.sandbox.huawei.HuaweiSandboxSettings;
  * @param dailyJobLimit    jobs one account may create per Asia/Shanghai day (the vendor allows 3)
  * @param urlValidity      lifetime of a CsvUrl (the vendor's is 5 minutes)
  * @param urlFetchLimit    fetches of one job's file per Asia/Shanghai day (the vendor allows 3)
- * @param clockSkewAllowed how far a request's timestamp may be from the sandbox clock (the gateway allows 15 minutes)
+ * @param clockSkewAllowed how far a request's timestamp may be from the sandbox clock (the gateway allows 15 minutes);
+ *                         Huawei's {@code X-Sdk-Date} is held to the same bound
+ * @param huawei           the Huawei IoTDA part, which accepts the same {@code credentials}
  */
 public record SandboxSettings(String host, int port, Map<String, Secret> credentials,
                               Duration initializingFor, Duration queuedFor, Duration runningFor,

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * A snapshot of what the sandbox has seen, so tests and the bridge's own checks can assert on traffic.
  *
- * @param calls         RPC requests per Action they named (a supported Action, whether or not the call succeeded)
+ * @param calls         requests per API they named, whether or not the call succeeded: the Alibaba RPC Action, or the
+ *                      Huawei SDK action name (e.g. ListBatchTasks, ShowExportTask for the export file download)
  * @param rejections    refusals per error code: gateway, business and download-URL errors alike
  * @param downloads     CSV fetches the sandbox started to serve
  * @param downloadBytes CSV bytes actually written to clients

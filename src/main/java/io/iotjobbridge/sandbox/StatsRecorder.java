@@ -6,19 +6,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Thread-safe counters behind {@link SandboxStats}; handlers record, anyone may take a snapshot. */
-final class StatsRecorder {
+/**
+ * Thread-safe counters behind {@link SandboxStats}; handlers record, anyone may take a snapshot. Public so the
+ * vendor-specific packages ({@code sandbox.huawei}) record into the same counters; only the sandbox creates one.
+ */
+public final class StatsRecorder {
 
     private final ConcurrentMap<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> rejections = new ConcurrentHashMap<>();
     private final LongAdder downloads = new LongAdder();
     private final LongAdder downloadBytes = new LongAdder();
 
-    void call(String action) {
+    StatsRecorder() {
+    }
+
+    public void call(String action) {
         calls.computeIfAbsent(action, k -> new LongAdder()).increment();
     }
 
-    void rejection(String code) {
+    public void rejection(String code) {
         rejections.computeIfAbsent(code, k -> new LongAdder()).increment();
     }
 

@@ -21,16 +21,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
+import io.iotjobbridge.sandbox.huawei.IotdaHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process stand-in for the Alibaba Cloud IoT Platform RPC API (Version 2018-01-20): the data-download flow
- * (CreateDownloadDataJob, GetDownloadFile and the OSS link the file is fetched from), device jobs (CreateJob, QueryJob,
- * QueryJobStatistics, ListTask, CancelJob) and device distribution (CreateDeviceDistributeJob,
- * QueryDeviceDistributeJob, QueryDeviceDistributeDetail, ListDeviceDistributeJob). It verifies V3 and V1 signatures
- * and applies per-account flow control like the gateway, so the bridge and the vendor's own SDKs can be pointed at it
- * unchanged.
+ * An in-process stand-in for two vendors' job APIs on one port.
+ * <ul>
+ *   <li>Alibaba Cloud IoT Platform RPC (Version 2018-01-20) at {@code /}: the data-download flow (CreateDownloadDataJob,
+ *   GetDownloadFile and the OSS link the file is fetched from), device jobs (CreateJob, QueryJob, QueryJobStatistics,
+ *   ListTask, CancelJob) and device distribution (CreateDeviceDistributeJob, QueryDeviceDistributeJob,
+ *   QueryDeviceDistributeDetail, ListDeviceDistributeJob), with V3 and V1 signatures and per-account flow control
+ *   checked like the gateway.</li>
+ *   <li>Huawei Cloud IoTDA v5 at {@code /v5/iot/}: batch tasks and export tasks behind APIG's AK/SK checks
+ *   ({@link IotdaHandler}).</li>
+ * </ul>
+ * The bridge and the vendors' own SDKs can be pointed at it unchanged.
  *
  * <p>Time comes only from the injected {@link Clock}: a job's status is a function of the time since it was created,
  * so a test drives a job to completion by moving its clock, with no background thread and no sleeping.
@@ -107,13 +113,14 @@ public final class VendorSandbox implements AutoCloseable {
                 new OssDownloadHandler(registry, urlSigner, settings, clock, stats));
         server.createContext(DistributeResultHandler.CONTEXT,
                 new DistributeResultHandler(distributeJobs, urlSigner, clock, stats));
+        server.createContext(IotdaHandler.CONTEXT, new IotdaHandler(settings, clock, stats));
         server.createContext(StatsHandler.PATH, new StatsHandler(stats));
         ExecutorService executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_EXCHANGES), daemonThreads(baseUrl.getPort()),
                 new ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(executor);
         server.start();
-        LOG.info("Alibaba IoT sandbox listening on {}", baseUrl);
+        LOG.info("Vendor sandbox (Alibaba IoT, Huawei IoTDA) listening on {}", baseUrl);
         LOG.debug("Sandbox settings: {}", settings);
         return new VendorSandbox(server, executor, baseUrl, stats);
     }
@@ -142,7 +149,7 @@ public final class VendorSandbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("Alibaba IoT sandbox on {} stopped", baseUrl);
+        LOG.info("Vendor sandbox on {} stopped", baseUrl);
     }
 
     private static URI baseUrlOf(InetSocketAddress bound) {

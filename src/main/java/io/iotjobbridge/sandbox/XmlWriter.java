@@ -8,7 +8,7 @@ import java.util.Map;
  * Writes a response tree the way the RPC API's XML format lays it out: one element per field, a list as repeated
  * elements named after its field. The trees here are small maps of strings, numbers and booleans.
  */
-final class XmlWriter {
+public final class XmlWriter {
 
     private XmlWriter() {
     }
@@ -36,7 +36,7 @@ final class XmlWriter {
         xml.append("</").append(name).append('>');
     }
 
-    static void escape(StringBuilder xml, String text) {
+    public static void escape(StringBuilder xml, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

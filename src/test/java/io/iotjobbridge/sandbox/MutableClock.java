@@ -7,20 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand; the sandbox reads it from its handler threads, hence the atomic reference. */
-final class MutableClock extends Clock {
+/**
+ * A clock the test moves by hand; the sandbox reads it from its handler threads, hence the atomic reference. Public
+ * for the vendor-specific test packages.
+ */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration step) {
+    public void advance(Duration step) {
         now.updateAndGet(t -> t.plus(step));
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
     }
 
