@@ -20,37 +20,38 @@ public final class SandboxLink implements AutoCloseable {
     /** Any project id works in the sandbox; this one has the shape of a real one (32 hex digits). */
     public static final String SANDBOX_PROJECT_ID = "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f";
 
-    // TODO(merge): take from HuaweiSandboxSettings once the Huawei sandbox defines its region setting
-    private static final String HUAWEI_REGION = "cn-north-4";
-
     private final VendorSandbox embedded;
     private final URI baseUrl;
     private final String accessKeyId;
     private final Secret accessKeySecret;
+    private final String aliyunRegionId;
     private final String huaweiRegionId;
 
     private SandboxLink(VendorSandbox embedded, URI baseUrl, String accessKeyId, Secret accessKeySecret,
-                        String huaweiRegionId) {
+                        String aliyunRegionId, String huaweiRegionId) {
         this.embedded = embedded;
         this.baseUrl = baseUrl;
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
+        this.aliyunRegionId = aliyunRegionId;
         this.huaweiRegionId = huaweiRegionId;
     }
 
     public static SandboxLink fromProperties(BridgeProperties props, Clock clock) {
         if (!props.getBoolean("bridge.sandbox.enabled", true)) {
-            return new SandboxLink(null, null, null, null, null);
+            return new SandboxLink(null, null, null, null, null, null);
         }
         SandboxSettings settings = SandboxSettings.fromProperties(key -> props.get(key).orElse(null));
         String accessKeyId = settings.credentials().keySet().iterator().next();
         Secret secret = settings.credentials().get(accessKeyId);
         Optional<String> external = props.get("bridge.sandbox.url");
         if (external.isPresent()) {
-            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, HUAWEI_REGION);
+            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, settings.deviceJobs().regionId(),
+                    settings.huawei().regionId());
         }
         VendorSandbox sandbox = VendorSandbox.start(settings, clock);
-        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, HUAWEI_REGION);
+        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings.deviceJobs().regionId(),
+                settings.huawei().regionId());
     }
 
     /** The sandbox as an Alibaba account, or empty when no sandbox is in use. */
@@ -58,7 +59,7 @@ public final class SandboxLink implements AutoCloseable {
         if (baseUrl == null) {
             return Optional.empty();
         }
-        return Optional.of(new AliyunAccount("default", baseUrl, accessKeyId, accessKeySecret, "cn-shanghai",
+        return Optional.of(new AliyunAccount("default", baseUrl, accessKeyId, accessKeySecret, aliyunRegionId,
                 List.of()));
     }
 
