@@ -1,7 +1,6 @@
 package io.iotjobbridge.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,19 +26,8 @@ record RpcHttpRequest(String method, String path, Map<String, String> headers, M
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
     static RpcHttpRequest read(HttpExchange exchange) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
-            }
-        });
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw GatewayError.invalidParameter("Body").rejection();
-        }
+        Map<String, String> headers = IncomingRequests.lowerCaseHeaders(exchange);
+        byte[] body = IncomingRequests.body(exchange, MAX_BODY_BYTES).orElseThrow(() -> GatewayError.invalidParameter("Body").rejection());
         try {
             Map<String, String> query = FormCodec.decode(exchange.getRequestURI().getRawQuery());
             String contentType = headers.getOrDefault("content-type", "");

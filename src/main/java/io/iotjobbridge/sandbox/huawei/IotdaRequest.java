@@ -1,15 +1,13 @@
 package io.iotjobbridge.sandbox.huawei;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.iotjobbridge.sandbox.FormCodec;
+import io.iotjobbridge.sandbox.IncomingRequests;
 
 /**
  * An IoTDA request as received, before anyone trusts it.
@@ -29,19 +27,8 @@ record IotdaRequest(String method, String path, Map<String, List<String>> query,
     static final int MAX_BODY_BYTES = 4 << 20;
 
     static IotdaRequest read(HttpExchange exchange) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
-            }
-        });
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw IotdaError.requestTooLarge().rejection();
-        }
+        Map<String, String> headers = IncomingRequests.lowerCaseHeaders(exchange);
+        byte[] body = IncomingRequests.body(exchange, MAX_BODY_BYTES).orElseThrow(() -> IotdaError.requestTooLarge().rejection());
         Map<String, List<String>> query;
         try {
             query = FormCodec.decodeAll(exchange.getRequestURI().getRawQuery());
