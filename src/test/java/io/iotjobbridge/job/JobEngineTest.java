@@ -1,0 +1,218 @@
+package io.iotjobbridge.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.zaxxer.hikari.HikariDataSource;
+import io.iotjobbridge.destination.Delivery;
+import io.iotjobbridge.destination.Destination;
+import io.iotjobbridge.destination.FileNameTemplate;
+import io.iotjobbridge.ledger.DeliveredFile;
+import io.iotjobbridge.ledger.JobLedger;
+import io.iotjobbridge.ledger.JobRecord;
+import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.ledger.LedgerDataSource;
+import io.iotjobbridge.request.JobRequest;
+import io.iotjobbridge.sandbox.MutableClock;
+import io.iotjobbridge.vendor.JobFlow;
+import io.iotjobbridge.vendor.JobStatus;
+import io.iotjobbridge.vendor.ResultContent;
+import io.iotjobbridge.vendor.ResultFile;
+import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.Vendor;
+import io.iotjobbridge.vendor.VendorException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the engine does with each outcome a flow can report: the three vendor error classes, multi-file results
+ * after a partial delivery, follow-up requests and the report spool. The flow is scripted; the ledger, the Camel
+ * file destination and the spool are real.
+ */
+class JobEngineTest {
+
+    private static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(START);
+    private final ScriptedFlow flow = new ScriptedFlow();
+    private final List<JobRequest> admitted = new ArrayList<>();
+    private HikariDataSource dataSource;
+    private CamelContext camel;
+    private JobLedger ledger;
+    private Spool spool;
+    private JobEngine engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        dataSource = LedgerDataSource.open(LedgerDataSource.embeddedH2Url(dir.resolve("state")), "sa", "", 2);
+        ledger = new JobLedger(dataSource, clock);
+        camel = new DefaultCamelContext();
+        camel.start();
+        spool = new Spool(dir.resolve("work"));
+        Destination outbox = Destination.of("default", "file:" + dir.resolve("outbox"),
+                new FileNameTemplate("{requestId}-{fileName}"));
+        EngineSettings settings = new EngineSettings(1, Duration.ofMinutes(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(5), 3, Duration.ofSeconds(30),
+                Duration.ofHours(12));
+        engine = new JobEngine(ledger, job -> flow, name -> outbox, new Delivery(camel.createProducerTemplate(), clock),
+                spool, (request, parent) -> admitted.add(request), settings, clock);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+        dataSource.close();
+    }
+
+    @Test
+    void retryableErrorSchedulesAnotherAttemptWithBackoffAndGivesUpAtTheLimit() {
+        String id = admit();
+        flow.submitError = VendorException.retryable("Throttling.User", "Request was denied due to user flow control.");
+
+        engine.advance(id);
+
+        JobRecord waiting = ledger.find(id).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(JobState.RECEIVED);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.nextRunAt()).isAfter(START);
+        assertThat(waiting.reason()).contains("Throttling.User");
+
+        engine.advance(id);
+        engine.advance(id);
+
+        JobRecord failed = ledger.find(id).orElseThrow();
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.reason()).contains("gave up after 3 attempts", "Throttling.User");
+    }
+
+    @Test
+    void quotaErrorQueuesTheJobUntilTheVendorsReleaseTime() {
+        String id = admit();
+        Instant release = START.plus(Duration.ofHours(16));
+        flow.submitError = VendorException.quota("iot.dap.insight.downloadTaskNumUpperLimit", "3 a day", release);
+
+        engine.advance(id);
+
+        JobRecord queued = ledger.find(id).orElseThrow();
+        assertThat(queued.state()).isEqualTo(JobState.QUEUED);
+        assertThat(queued.nextRunAt()).isEqualTo(release);
+        assertThat(queued.reason()).contains("waiting for vendor quota until " + release, "3 a day");
+        assertThat(queued.attempts()).isZero();
+    }
+
+    @Test
+    void permanentErrorFailsTheJobWithTheVendorsCodeAndMessage() {
+        String id = admit();
+        flow.submitError = VendorException.permanent("iot.common.InvalidFormattedParameter", "JobName is invalid");
+
+        engine.advance(id);
+
+        JobRecord failed = ledger.find(id).orElseThrow();
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.reason()).contains("iot.common.InvalidFormattedParameter", "JobName is invalid");
+    }
+
+    @Test
+    void aRetriedDeliverySkipsFilesAnEarlierAttemptDelivered() throws Exception {
+        String id = admit();
+        flow.files = List.of(new Text("first.txt", "one"), new Failing("second.txt"));
+        engine.advance(id);
+        engine.advance(id);
+
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(JobState.DOWNLOADING);
+        assertThat(ledger.files(id)).extracting(DeliveredFile::name).containsExactly("r-1-first.txt");
+
+        flow.files = List.of(new Text("first.txt", "one"), new Text("second.txt", "two"));
+        engine.advance(id);
+
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(JobState.DELIVERED);
+        assertThat(ledger.files(id)).extracting(DeliveredFile::name).containsExactly("r-1-first.txt",
+                "r-1-second.txt");
+        assertThat(Files.readString(dir.resolve("outbox/r-1-second.txt"))).isEqualTo("two");
+    }
+
+    @Test
+    void followUpsAreAdmittedBeforeTheJobCountsAsDeliveredAndTheSpoolIsCleared() throws Exception {
+        String id = admit();
+        flow.files = List.of();
+        JobRequest followUp = new JobRequest("r-1.export-1", Vendor.HUAWEI, "default", "CreateExportTask",
+                JsonNodeFactory.instance.objectNode(), "default");
+        flow.followUps = List.of(followUp);
+        Path spooled = spool.file(id, "report.jsonl");
+        Files.writeString(spooled, "{}");
+
+        engine.advance(id);
+        engine.advance(id);
+
+        assertThat(admitted).containsExactly(followUp);
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(JobState.DELIVERED);
+        assertThat(ledger.history(id).get(ledger.history(id).size() - 1).detail())
+                .contains("started 1 follow-up request(s)");
+        assertThat(spooled.getParent()).doesNotExist();
+    }
+
+    private String admit() {
+        return ledger.admit("r-1", Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null).job().id();
+    }
+
+    /** A flow whose answers the test sets: submit fails or succeeds, the job is done at once. */
+    private static final class ScriptedFlow implements JobFlow {
+        VendorException submitError;
+        List<ResultFile> files = List.of();
+        List<JobRequest> followUps = List.of();
+
+        @Override
+        public String submit(JobRecord job) throws VendorException {
+            if (submitError != null) {
+                throw submitError;
+            }
+            return "vendor-job-1";
+        }
+
+        @Override
+        public JobStatus check(JobRecord job) {
+            return new JobStatus.Succeeded("done");
+        }
+
+        @Override
+        public List<ResultFile> resultFiles(JobRecord job) {
+            return files;
+        }
+
+        @Override
+        public List<JobRequest> followUps(JobRecord job) {
+            return followUps;
+        }
+    }
+
+    private record Text(String fileName, String content) implements ResultFile {
+        @Override
+        public ResultContent open() {
+            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+            return new ResultContent(new ByteArrayInputStream(bytes), bytes.length);
+        }
+    }
+
+    private record Failing(String fileName) implements ResultFile {
+        @Override
+        public ResultContent open() throws VendorException {
+            throw VendorException.retryable("DownloadRefused", "HTTP 503 downloading from oss");
+        }
+    }
+}
