@@ -51,11 +51,13 @@ class AliyunOperationsTest {
     }
 
     @Test
-    void shouldLetRequestsStartOnlyCreateDownloadDataJob() {
+    void shouldLetRequestsStartOnlyTheJobStartingAndWatchingOperations() {
         assertThat(AliyunOperations.TABLE.vendor()).isEqualTo(Vendor.ALIYUN);
-        assertThat(AliyunOperations.TABLE.operations()).extracting(op -> op.name()).containsExactly("CreateDownloadDataJob");
+        assertThat(AliyunOperations.TABLE.operations()).extracting(op -> op.name())
+                .containsExactly("CreateDownloadDataJob", "CreateJob", "QueryDeviceDistributeJob");
         assertThat(AliyunOperations.action("GetDownloadFile")).contains(AliyunOperations.GET_DOWNLOAD_FILE);
-        assertThat(AliyunOperations.action("CreateJob")).isEmpty();
+        assertThat(AliyunOperations.action("ListTask")).contains(AliyunOperations.LIST_TASK);
+        assertThat(AliyunOperations.action("DeleteJob")).isEmpty();
     }
 
     @Test
