@@ -109,7 +109,8 @@ class CreateJobTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abcd", "设备任务", "批量重启_light_2025", "abcdefghijklmnopqrstuvwxyz0123", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"})
+    @ValueSource(strings = {"abcd", "设备任务", "批量重启_light_2025", "abcdefghijklmnopqrstuvwxyz0123",
+            "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"})
     void shouldAcceptAJobNameOfChineseCharactersLettersDigitsAndUnderscores(String name) {
         assertThatCode(() -> submit(valid("").replace("oneJob", name))).doesNotThrowAnyException();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +131,8 @@ class DeviceJobFlowTest {
         sandbox(unthrottled());
         DeviceJobFlow flow = flow(client());
         long inAnHour = clock.instant().plus(Duration.ofHours(1)).toEpochMilli();
-        JobRecord job = submitted(flow, PRODUCT_JOB.replace("\"Type\"", "\"ScheduledTime\": " + inAnHour + ", \"Type\""));
+        JobRecord job = submitted(flow,
+                PRODUCT_JOB.replace("\"Type\"", "\"ScheduledTime\": " + inAnHour + ", \"Type\""));
 
         assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("SCHEDULED_WAITING", 0));
         clock.advance(Duration.ofHours(1));
@@ -214,7 +216,8 @@ class DeviceJobFlowTest {
     void shouldSendTheInstanceIdWithEveryCallBecauseTheJobLivesInThatInstance() throws Exception {
         sandbox(unthrottled());
         DeviceJobFlow flow = flow(client());
-        JobRecord job = submitted(flow, PRODUCT_JOB.replace("{\"JobName\"", "{\"IotInstanceId\": \"iot-cn-flow01\", \"JobName\""));
+        JobRecord job = submitted(flow,
+                PRODUCT_JOB.replace("{\"JobName\"", "{\"IotInstanceId\": \"iot-cn-flow01\", \"JobName\""));
         clock.advance(RUN);
 
         assertThat(flow.check(job)).isEqualTo(new JobStatus.Succeeded("COMPLETED"));
@@ -240,7 +243,7 @@ class DeviceJobFlowTest {
     void shouldRetryOnASystemException() {
         ScriptedTransport vendor = new ScriptedTransport().then("QueryJob", """
                 {"RequestId": "r1", "Success": false, "Code": "iot.system.SystemException", "ErrorMessage": "系统异常"}""");
-        DeviceJobFlow flow = flow(fixture.client(java.net.URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
+        DeviceJobFlow flow = flow(fixture.client(URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
 
         VendorException failed = catchThrowableOfType(VendorException.class,
                 () -> flow.check(FlowFixture.job("CreateJob", PRODUCT_JOB, "XUbmsMHmkqv0PiAG0000010001")));
@@ -308,7 +311,7 @@ class DeviceJobFlowTest {
                 .then("ListTask", """
                         {"Success": true, "Data": {"data": [
                          {"TaskId": "T2", "DeviceName": "=cmd()", "Status": "FAILED", "Progress": 0}]}}""");
-        DeviceJobFlow flow = flow(fixture.client(java.net.URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
+        DeviceJobFlow flow = flow(fixture.client(URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
 
         List<ResultFile> files = flow.resultFiles(FlowFixture.job("CreateJob", PRODUCT_JOB, "J1"));
 
@@ -330,7 +333,7 @@ class DeviceJobFlowTest {
                 .then("QueryJobStatistics", "{\"Success\": true, \"Data\": {\"Total\": 2}}")
                 .then("ListTask", "{\"Success\": true, \"NextToken\": \"same\", \"Data\": {\"data\": []}}")
                 .then("ListTask", "{\"Success\": true, \"NextToken\": \"same\", \"Data\": {\"data\": []}}");
-        DeviceJobFlow flow = flow(fixture.client(java.net.URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
+        DeviceJobFlow flow = flow(fixture.client(URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
 
         VendorException looping = catchThrowableOfType(VendorException.class,
                 () -> flow.resultFiles(FlowFixture.job("CreateJob", PRODUCT_JOB, "J1")));
@@ -342,7 +345,7 @@ class DeviceJobFlowTest {
     @Test
     void shouldNotRetryACreateJobThatReturnedNoJobId() {
         ScriptedTransport vendor = new ScriptedTransport().then("CreateJob", "{\"Success\": true}");
-        DeviceJobFlow flow = flow(fixture.client(java.net.URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
+        DeviceJobFlow flow = flow(fixture.client(URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor));
 
         VendorException odd = catchThrowableOfType(VendorException.class,
                 () -> flow.submit(FlowFixture.job("CreateJob", PRODUCT_JOB, null)));

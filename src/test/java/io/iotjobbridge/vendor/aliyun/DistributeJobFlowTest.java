@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +121,7 @@ class DistributeJobFlowTest {
     void shouldReadAStatusTheVendorQuotesAsText() throws Exception {
         ScriptedTransport vendor = new ScriptedTransport().then("QueryDeviceDistributeJob",
                 "{\"Success\": \"true\", \"Data\": {\"JobId\": \"J1\", \"Status\": \"1\"}}");
-        DistributeJobFlow flow = new DistributeJobFlow(fixture.client(java.net.URI.create("http://127.0.0.1:1"),
+        DistributeJobFlow flow = new DistributeJobFlow(fixture.client(URI.create("http://127.0.0.1:1"),
                 "cn-shanghai", clock, vendor), JobFlows::params);
 
         assertThat(flow.check(watching("J1"))).isEqualTo(new JobStatus.Running("1 (running)", null));
