@@ -13,6 +13,8 @@ import io.iotjobbridge.http.HttpTransport;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.vendor.aliyun.AliyunClient;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations;
+import io.iotjobbridge.vendor.aliyun.DeviceJobFlow;
+import io.iotjobbridge.vendor.aliyun.DistributeJobFlow;
 import io.iotjobbridge.vendor.aliyun.DownloadDataFlow;
 
 /** Finds the flow that drives a job: by vendor and operation, with a client for the job's account. */
@@ -39,6 +41,13 @@ public final class JobFlows {
         if (job.vendor() == Vendor.ALIYUN
                 && AliyunOperations.CREATE_DOWNLOAD_DATA_JOB.name().equals(job.operation())) {
             return new DownloadDataFlow(aliyun(job.account()), JobFlows::params);
+        }
+        if (job.vendor() == Vendor.ALIYUN && AliyunOperations.CREATE_JOB.name().equals(job.operation())) {
+            return new DeviceJobFlow(aliyun(job.account()), JobFlows::params, spool);
+        }
+        if (job.vendor() == Vendor.ALIYUN
+                && AliyunOperations.QUERY_DEVICE_DISTRIBUTE_JOB.name().equals(job.operation())) {
+            return new DistributeJobFlow(aliyun(job.account()), JobFlows::params);
         }
         // the validator admits only supported operations, so this means the configuration changed under a job
         throw new IllegalStateException("no flow for " + job.vendor() + " " + job.operation());

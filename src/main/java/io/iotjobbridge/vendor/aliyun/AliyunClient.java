@@ -27,8 +27,9 @@ import io.iotjobbridge.vendor.Vendor;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
- * Calls the Alibaba Cloud IoT Platform RPC API the way the current official SDK does: POST to {@code /}, each
- * parameter in the query string or the form body as the operations table says, signed with ACS3-HMAC-SHA256.
+ * Calls the Alibaba Cloud IoT Platform RPC API the way the current official SDK does: POST (or GET, where the SDK
+ * uses it) to {@code /}, each parameter in the query string or the form body as the operations table says, signed
+ * with ACS3-HMAC-SHA256.
  */
 public final class AliyunClient {
 
@@ -66,7 +67,7 @@ public final class AliyunClient {
             }
         });
         budget.acquire(Vendor.ALIYUN, account.name(), action.name());
-        HttpReply reply = send(signedCall(action.name(), query, form));
+        HttpReply reply = send(signedCall(action.name(), action.method(), query, form));
         return envelope(action.name(), reply);
     }
 
@@ -88,7 +89,8 @@ public final class AliyunClient {
         return new RemoteFile(fileName, parsed, http);
     }
 
-    private HttpCall signedCall(String actionName, Map<String, String> query, Map<String, String> form) {
+    private HttpCall signedCall(String actionName, String method, Map<String, String> query,
+                                Map<String, String> form) {
         byte[] body = form.isEmpty() ? new byte[0] : SignatureEncoding.canonicalQuery(form).getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("host", Origins.authority(account.endpoint()));
@@ -100,7 +102,7 @@ public final class AliyunClient {
         if (body.length > 0) {
             headers.put("content-type", FORM);
         }
-        String canonical = AcsV3Signer.canonicalRequest("POST", "/", query, headers,
+        String canonical = AcsV3Signer.canonicalRequest(method, "/", query, headers,
                 headers.get("x-acs-content-sha256"));
         String signature = AcsV3Signer.signature(account.accessKeySecret(), canonical);
         Map<String, String> sent = new LinkedHashMap<>(headers);
@@ -110,7 +112,7 @@ public final class AliyunClient {
             sent.put("Content-Type", sent.remove("content-type"));
         }
         sent.put("Authorization", AcsV3Signer.authorization(account.accessKeyId(), headers, signature));
-        return new HttpCall("POST", account.endpoint(), "/", SignatureEncoding.canonicalQuery(query), sent, body);
+        return new HttpCall(method, account.endpoint(), "/", SignatureEncoding.canonicalQuery(query), sent, body);
     }
 
     private HttpReply send(HttpCall call) throws VendorException {

@@ -46,6 +46,20 @@ public final class AliyunOperations {
             .noControlCharacters()
             .satisfies(s -> !s.startsWith("."), "must not start with '.'");
 
+    /** ListTask's largest page ("最大值为50"). */
+    public static final int MAX_LIST_TASK_LIMIT = 50;
+
+    /** A device task's {@code Status}, as ListTask and QueryTask spell it. */
+    public static final List<String> TASK_STATUSES = List.of("QUEUED", "SENT", "IN_PROGRESS", "SUCCEEDED", "FAILED",
+            "REJECTED", "TIMED_OUT", "CANCELLED");
+
+    /**
+     * A distribution job id, e.g. {@code UbmsMHmkqv0PiAG****010001}. The page gives no format, and its examples
+     * are masked, so any printable ASCII without spaces passes, up to a length well above the 26 seen.
+     */
+    private static final StringSpec DISTRIBUTE_JOB_ID = string().length(1, 64)
+            .matches("[\\x21-\\x7E]+", "must be printable ASCII without spaces");
+
     /** Starts a data-table download (doc: CreateDownloadDataJob). */
     public static final AliyunAction CREATE_DOWNLOAD_DATA_JOB = new AliyunAction("CreateDownloadDataJob",
             object(
@@ -71,21 +85,80 @@ public final class AliyunOperations {
             Set.of("Context", "IotInstanceId"),
             Set.of("Context"));
 
+    /** Starts a device job (doc: CreateJob); every rule of the page's parameter tables. */
+    public static final AliyunAction CREATE_JOB = new AliyunAction("CreateJob",
+            DeviceJobRules.createJobParams(IOT_INSTANCE_ID),
+            Set.of(),
+            // the SDK takes JobDocument as text already; the bridge takes it as an object and sends its JSON text
+            Set.of("JobDocument", "JobFile", "RolloutConfig", "TargetConfig", "TimeoutConfig"));
+
+    /** A device job's name, type and {@code Status}; called by the bridge while it watches a CreateJob job. */
+    public static final AliyunAction QUERY_JOB = new AliyunAction("QueryJob", jobIdParams(), Set.of(), Set.of());
+
+    /**
+     * A device job's task counts by state. The tea SDK sends this one action as a GET with every parameter in the
+     * query string (the others are POSTs).
+     */
+    public static final AliyunAction QUERY_JOB_STATISTICS = new AliyunAction("QueryJobStatistics", "GET",
+            jobIdParams(), Set.of(), Set.of());
+
+    /** One page of a device job's tasks (or one device's); {@code NextToken} is valid for one minute. */
+    public static final AliyunAction LIST_TASK = new AliyunAction("ListTask",
+            object(
+                    optional("IotInstanceId", IOT_INSTANCE_ID),
+                    optional("JobId", string().nonBlank()),
+                    optional("Device", object(
+                            optional("IotId", string().nonBlank()),
+                            optional("ProductKey", string().nonBlank()),
+                            optional("DeviceName", string().nonBlank()))),
+                    optional("Limit", int64().min(1).max(MAX_LIST_TASK_LIMIT)),
+                    optional("NextToken", string().nonBlank()),
+                    optional("Status", string().oneOf(TASK_STATUSES)))
+                    .withCheck(CrossFieldCheck.atLeastOneOf("JobId", "Device")),
+            Set.of(), Set.of("Device"));
+
+    /** Cancels a device job; the job goes through {@code CANCELLING} to {@code CANCELLED}. */
+    public static final AliyunAction CANCEL_JOB = new AliyunAction("CancelJob", jobIdParams(), Set.of(), Set.of());
+
+    /**
+     * Watches an existing device distribution job (doc: QueryDeviceDistributeJob). Served only by the cn-shanghai
+     * endpoint; the action has no IotInstanceId.
+     */
+    public static final AliyunAction QUERY_DEVICE_DISTRIBUTE_JOB = new AliyunAction("QueryDeviceDistributeJob",
+            object(required("JobId", DISTRIBUTE_JOB_ID)), Set.of(), Set.of());
+
+    /** The link ({@code File}, valid 10 minutes) to a finished distribution job's per-device result. */
+    public static final AliyunAction QUERY_DEVICE_DISTRIBUTE_DETAIL = new AliyunAction("QueryDeviceDistributeDetail",
+            object(required("JobId", DISTRIBUTE_JOB_ID)), Set.of(), Set.of());
+
     /** Every action the bridge knows, by name. */
-    public static final Map<String, AliyunAction> ACTIONS = List.of(CREATE_DOWNLOAD_DATA_JOB, GET_DOWNLOAD_FILE)
+    public static final Map<String, AliyunAction> ACTIONS = List.of(CREATE_DOWNLOAD_DATA_JOB, GET_DOWNLOAD_FILE,
+                    CREATE_JOB, QUERY_JOB, QUERY_JOB_STATISTICS, LIST_TASK, CANCEL_JOB, QUERY_DEVICE_DISTRIBUTE_JOB,
+                    QUERY_DEVICE_DISTRIBUTE_DETAIL)
             .stream().collect(Collectors.toUnmodifiableMap(AliyunAction::name, Function.identity()));
 
     /**
      * Documented calls per second of each action (per account); an action not listed gets {@link #DEFAULT_QPS}.
-     * Configurable per action with {@code bridge.vendor-qps.aliyun.<Action>}.
+     * Configurable per action with {@code bridge.vendor-qps.aliyun.<Action>}. QueryJob's page names no limit; 10
+     * is assumed, like the other query APIs (and as the sandbox enforces).
      */
-    public static final Map<String, Integer> QPS = Map.of();
+    public static final Map<String, Integer> QPS = Map.of(
+            "CreateJob", 5,
+            "QueryJob", 10,
+            "QueryJobStatistics", 5,
+            "ListTask", 5,
+            "CancelJob", 5,
+            "CreateDeviceDistributeJob", 5,
+            "QueryDeviceDistributeJob", 10,
+            "QueryDeviceDistributeDetail", 5,
+            "ListDeviceDistributeJob", 5);
 
     /** For actions whose page names no limit: the gateway's usual default for IoT Platform APIs. */
     public static final int DEFAULT_QPS = 10;
 
     /** What a request may start on Alibaba. */
-    public static final VendorTable TABLE = VendorTable.of(Vendor.ALIYUN, CREATE_DOWNLOAD_DATA_JOB.operation());
+    public static final VendorTable TABLE = VendorTable.of(Vendor.ALIYUN, CREATE_DOWNLOAD_DATA_JOB.operation(),
+            CREATE_JOB.operation(), QUERY_DEVICE_DISTRIBUTE_JOB.operation());
 
     private AliyunOperations() {
     }
@@ -94,23 +167,40 @@ public final class AliyunOperations {
         return Optional.ofNullable(ACTIONS.get(name));
     }
 
+    /** JobId and the optional IotInstanceId: the parameters of the device-job actions that name one job. */
+    private static ObjectSpec jobIdParams() {
+        return object(required("JobId", string().nonBlank()), optional("IotInstanceId", IOT_INSTANCE_ID));
+    }
+
     /**
-     * One RPC action and its wire layout as the tea SDK (com.aliyun:iot20180120 3.0.12) sends it: a POST with
-     * most parameters in the query string and {@code bodyParams} in an {@code application/x-www-form-urlencoded}
-     * body; {@code jsonParams} are objects sent as their JSON text.
+     * One RPC action and its wire layout as the tea SDK (com.aliyun:iot20180120 3.0.12) sends it: {@code method}
+     * (POST for almost every action) with most parameters in the query string and {@code bodyParams} in an
+     * {@code application/x-www-form-urlencoded} body; {@code jsonParams} are objects sent as their JSON text.
      */
-    public record AliyunAction(String name, ObjectSpec params, Set<String> bodyParams, Set<String> jsonParams) {
+    public record AliyunAction(String name, String method, ObjectSpec params, Set<String> bodyParams,
+                               Set<String> jsonParams) {
 
         public AliyunAction {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(params, "params");
+            if (!"POST".equals(method) && !"GET".equals(method)) {
+                throw new IllegalArgumentException(name + " has method " + method + "; only GET and POST are RPC");
+            }
             bodyParams = Set.copyOf(bodyParams);
             jsonParams = Set.copyOf(jsonParams);
+            if ("GET".equals(method) && !bodyParams.isEmpty()) {
+                throw new IllegalArgumentException(name + " is a GET and so cannot have body parameters");
+            }
             Set<String> placed = new HashSet<>(bodyParams);
             placed.addAll(jsonParams);
             if (!params.fieldNames().containsAll(placed)) {
                 throw new IllegalArgumentException(name + " places parameters it does not declare: " + placed);
             }
+        }
+
+        /** A POST, as the SDK sends almost every action. */
+        public AliyunAction(String name, ObjectSpec params, Set<String> bodyParams, Set<String> jsonParams) {
+            this(name, "POST", params, bodyParams, jsonParams);
         }
 
         /** True for a parameter that goes in the form body; everything else goes in the query string. */

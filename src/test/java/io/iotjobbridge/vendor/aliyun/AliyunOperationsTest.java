@@ -10,11 +10,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.aliyun.iot20180120.models.CancelJobRequest;
 import com.aliyun.iot20180120.models.CreateDownloadDataJobRequest;
+import com.aliyun.iot20180120.models.CreateJobRequest;
 import com.aliyun.iot20180120.models.GetDownloadFileRequest;
+import com.aliyun.iot20180120.models.ListTaskRequest;
+import com.aliyun.iot20180120.models.QueryDeviceDistributeDetailRequest;
+import com.aliyun.iot20180120.models.QueryDeviceDistributeJobRequest;
+import com.aliyun.iot20180120.models.QueryJobRequest;
+import com.aliyun.iot20180120.models.QueryJobStatisticsRequest;
 import com.aliyun.tea.NameInMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.request.spec.Validation;
@@ -35,6 +43,29 @@ class AliyunOperationsTest {
                 .containsExactlyInAnyOrderElementsOf(sdkParameterNames(CreateDownloadDataJobRequest.class));
         assertThat(AliyunOperations.GET_DOWNLOAD_FILE.params().fieldNames())
                 .containsExactlyInAnyOrderElementsOf(sdkParameterNames(GetDownloadFileRequest.class));
+        Map.of(AliyunOperations.CREATE_JOB, CreateJobRequest.class,
+                AliyunOperations.QUERY_JOB, QueryJobRequest.class,
+                AliyunOperations.QUERY_JOB_STATISTICS, QueryJobStatisticsRequest.class,
+                AliyunOperations.LIST_TASK, ListTaskRequest.class,
+                AliyunOperations.CANCEL_JOB, CancelJobRequest.class,
+                AliyunOperations.QUERY_DEVICE_DISTRIBUTE_JOB, QueryDeviceDistributeJobRequest.class,
+                AliyunOperations.QUERY_DEVICE_DISTRIBUTE_DETAIL, QueryDeviceDistributeDetailRequest.class)
+                .forEach((action, model) -> assertThat(action.params().fieldNames()).as(action.name())
+                        .containsExactlyInAnyOrderElementsOf(sdkParameterNames(model)));
+    }
+
+    @Test
+    void shouldBudgetEachJobApiAtItsDocumentedQps() {
+        assertThat(AliyunOperations.QPS).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "CreateJob", 5, "QueryJob", 10, "QueryJobStatistics", 5, "ListTask", 5, "CancelJob", 5,
+                "CreateDeviceDistributeJob", 5, "QueryDeviceDistributeJob", 10, "QueryDeviceDistributeDetail", 5,
+                "ListDeviceDistributeJob", 5));
+    }
+
+    @Test
+    void shouldRefuseAGetWithBodyParameters() {
+        assertThatThrownBy(() -> new AliyunOperations.AliyunAction("X", "GET", object(optional("A", string())),
+                Set.of("A"), Set.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -51,11 +82,13 @@ class AliyunOperationsTest {
     }
 
     @Test
-    void shouldLetRequestsStartOnlyCreateDownloadDataJob() {
+    void shouldLetRequestsStartOnlyTheJobStartingAndWatchingOperations() {
         assertThat(AliyunOperations.TABLE.vendor()).isEqualTo(Vendor.ALIYUN);
-        assertThat(AliyunOperations.TABLE.operations()).extracting(op -> op.name()).containsExactly("CreateDownloadDataJob");
+        assertThat(AliyunOperations.TABLE.operations()).extracting(op -> op.name())
+                .containsExactly("CreateDownloadDataJob", "CreateJob", "QueryDeviceDistributeJob");
         assertThat(AliyunOperations.action("GetDownloadFile")).contains(AliyunOperations.GET_DOWNLOAD_FILE);
-        assertThat(AliyunOperations.action("CreateJob")).isEmpty();
+        assertThat(AliyunOperations.action("ListTask")).contains(AliyunOperations.LIST_TASK);
+        assertThat(AliyunOperations.action("DeleteJob")).isEmpty();
     }
 
     @Test
