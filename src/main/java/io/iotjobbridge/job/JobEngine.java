@@ -75,13 +75,15 @@ public final class JobEngine {
             return;
         }
         Instant now = clock.instant();
-        if (Duration.between(job.createdAt(), now).compareTo(settings.jobTimeout()) > 0) {
-            fail(job, "timed out: not finished within " + settings.jobTimeout()
+        JobFlow flow = flows.apply(job);
+        Instant clockStart = flow.startsAt(job);
+        if (Duration.between(clockStart, now).compareTo(settings.jobTimeout()) > 0) {
+            fail(job, "timed out: not finished within " + settings.jobTimeout() + " of " + clockStart
                     + (job.vendorStatus() == null ? "" : "; last vendor status " + job.vendorStatus()));
             return;
         }
         try {
-            step(job, flows.apply(job), now);
+            step(job, flow, now);
         } catch (VendorException e) {
             handle(ledger.find(jobId).orElse(job), e, now);
         } catch (ConcurrentUpdateException e) {

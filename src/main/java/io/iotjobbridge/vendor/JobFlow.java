@@ -1,5 +1,6 @@
 package io.iotjobbridge.vendor;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.iotjobbridge.ledger.JobRecord;
@@ -25,6 +26,14 @@ public interface JobFlow {
      * delivery attempt, so it must give the same names for the same vendor state.
      */
     List<ResultFile> resultFiles(JobRecord job) throws VendorException;
+
+    /**
+     * When the vendor job is meant to start: the job timeout counts from here. A job scheduled days ahead (Alibaba's
+     * {@code ScheduledTime}) must not time out while it waits for its own start.
+     */
+    default Instant startsAt(JobRecord job) {
+        return job.createdAt();
+    }
 
     /**
      * Requests this job starts once its files are delivered (e.g. one export per listed batch task). Each carries a

@@ -167,6 +167,26 @@ class JobEngineTest {
         assertThat(spooled.getParent()).doesNotExist();
     }
 
+    @Test
+    void theTimeoutCountsFromTheJobsScheduledStart() {
+        String scheduled = admit();
+        flow.startsAt = START.plus(Duration.ofDays(3));
+        clock.advance(Duration.ofDays(2));
+
+        engine.advance(scheduled);
+
+        assertThat(ledger.find(scheduled).orElseThrow().state()).isNotEqualTo(JobState.FAILED);
+
+        flow.startsAt = null;
+        String unscheduled = ledger.admit("r-2", Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null)
+                .job().id();
+        clock.advance(Duration.ofHours(13));
+
+        engine.advance(unscheduled);
+
+        assertThat(ledger.find(unscheduled).orElseThrow().reason()).startsWith("timed out: not finished within PT12H");
+    }
+
     private String admit() {
         return ledger.admit("r-1", Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null).job().id();
     }
@@ -176,6 +196,12 @@ class JobEngineTest {
         VendorException submitError;
         List<ResultFile> files = List.of();
         List<JobRequest> followUps = List.of();
+        Instant startsAt;
+
+        @Override
+        public Instant startsAt(JobRecord job) {
+            return startsAt == null ? job.createdAt() : startsAt;
+        }
 
         @Override
         public String submit(JobRecord job) throws VendorException {

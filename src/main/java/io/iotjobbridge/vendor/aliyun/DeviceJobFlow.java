@@ -1,6 +1,7 @@
 package io.iotjobbridge.vendor.aliyun;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,14 @@ public final class DeviceJobFlow implements JobFlow {
             throw VendorException.permanent("MalformedResponse", "CreateJob succeeded but returned no JobId");
         }
         return jobId;
+    }
+
+    @Override
+    public Instant startsAt(JobRecord job) {
+        JsonNode scheduled = requestParams.apply(job).get("ScheduledTime");
+        Instant start = scheduled != null && scheduled.canConvertToLong()
+                ? Instant.ofEpochMilli(scheduled.longValue()) : job.createdAt();
+        return start.isAfter(job.createdAt()) ? start : job.createdAt();
     }
 
     @Override

@@ -127,6 +127,16 @@ class DeviceJobFlowTest {
     }
 
     @Test
+    void shouldCountTheJobTimeoutFromItsScheduledStartNotItsReceipt() {
+        DeviceJobFlow flow = new DeviceJobFlow(null, JobFlows::params, new Spool(spoolDir));
+        JobRecord scheduled = FlowFixture.job("CreateJob", "{\"ScheduledTime\":1741000000000}", null);
+        JobRecord immediate = FlowFixture.job("CreateJob", "{}", null);
+
+        assertThat(flow.startsAt(scheduled)).isEqualTo(java.time.Instant.ofEpochMilli(1741000000000L));
+        assertThat(flow.startsAt(immediate)).isEqualTo(immediate.createdAt());
+    }
+
+    @Test
     void shouldKeepAScheduledJobRunningUntilItStarts() throws Exception {
         sandbox(unthrottled());
         DeviceJobFlow flow = flow(client());
