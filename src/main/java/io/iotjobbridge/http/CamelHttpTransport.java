@@ -32,8 +32,10 @@ public final class CamelHttpTransport implements HttpTransport, AutoCloseable {
     public CamelHttpTransport(CamelContext context, Duration connectTimeout, Duration readTimeout) {
         this.context = context;
         // never follow redirects: a download URL is validated before use, and a redirect would escape that check
+        // no cookies kept between calls; cookieManagementDisabled is a component option in Camel 4.18, and as an
+        // endpoint option it was passed on as a query parameter of every call that had no query of its own
         this.endpointOptions = "?throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=false"
-                + "&cookieManagementDisabled=true"
+                + "&cookieStore=#class:org.apache.camel.component.http.NoopCookieStore"
                 + "&connectTimeout=" + connectTimeout.toMillis()
                 + "&connectionRequestTimeout=" + connectTimeout.toMillis()
                 + "&responseTimeout=" + readTimeout.toMillis()
