@@ -83,8 +83,10 @@ public final class HuaweiClient {
             }
         });
         byte[] bytes = body.isEmpty() ? new byte[0] : json(body);
-        HttpCall call = signedCall(api.method(), api.resourcePath(pathValues), api.query(params), bytes);
+        String resourcePath = api.resourcePath(pathValues);
+        // signed after the wait for a permit, so X-Sdk-Date is the time the call really leaves
         budget.acquire(Vendor.HUAWEI, account.name(), api.name());
+        HttpCall call = signedCall(api.method(), resourcePath, api.query(params), bytes);
         HttpReply reply;
         try {
             reply = http.send(call);
@@ -115,8 +117,9 @@ public final class HuaweiClient {
      * it. Anything but HTTP 200 is classified like any other IoTDA error.
      */
     public ResultContent openFile(IotdaApi api, Map<String, String> pathValues) throws VendorException {
-        HttpCall call = signedCall(api.method(), api.resourcePath(pathValues), Map.of(), new byte[0]);
+        String resourcePath = api.resourcePath(pathValues);
         budget.acquire(Vendor.HUAWEI, account.name(), api.name());
+        HttpCall call = signedCall(api.method(), resourcePath, Map.of(), new byte[0]);
         StreamedReply reply;
         try {
             reply = http.open(call);
