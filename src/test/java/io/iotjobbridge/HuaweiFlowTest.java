@@ -94,8 +94,8 @@ class HuaweiFlowTest {
         awaitState(requestId, JobState.DELIVERED);
         JobRecord job = bridge.job(requestId);
         Map<String, Path> files = delivered(requestId);
-        String zipName = requestId + "-" + requestId + "-export_" + job.vendorJobId() + ".zip";
-        String sheetName = requestId + "-" + requestId + "-01fc671f0000000000000071_Success.xls";
+        String zipName = requestId + "-export_" + job.vendorJobId() + ".zip";
+        String sheetName = requestId + "-01fc671f0000000000000071_Success.xls";
         assertThat(files).containsOnlyKeys(zipName, sheetName);
         Map<String, byte[]> entries = unzip(files.get(zipName));
         assertThat(entries).containsOnlyKeys("01fc671f0000000000000071_Success.xls");
@@ -119,7 +119,7 @@ class HuaweiFlowTest {
 
         awaitState(requestId, JobState.DELIVERED);
         Map<String, Path> files = delivered(requestId);
-        String base = requestId + "-" + requestId;
+        String base = requestId;
         assertThat(files).containsOnlyKeys(base + "-batchtasks.jsonl", base + "-batchtasks.csv",
                 base + "-summary.json");
         List<JsonNode> rows = jsonLines(files.get(base + "-batchtasks.jsonl"));
@@ -156,7 +156,7 @@ class HuaweiFlowTest {
         bridge.drop("chain.yaml", Files.readString(Path.of("samples/requests/huawei-list-and-export.yaml")));
 
         awaitState(requestId, JobState.DELIVERED);
-        String base = requestId + "-" + requestId;
+        String base = requestId;
         JsonNode summary = JSON.readTree(delivered(requestId).get(base + "-summary.json").toFile());
         List<String> taskIds = new ArrayList<>();
         jsonLines(delivered(requestId).get(base + "-batchtasks.jsonl"))
@@ -191,7 +191,7 @@ class HuaweiFlowTest {
         bridge.drop("list.json", Files.readString(Path.of("samples/requests/huawei-list-batch-tasks.json")));
 
         awaitState(requestId, JobState.DELIVERED);
-        String base = requestId + "-" + requestId;
+        String base = requestId;
         List<String> ids = jsonLines(delivered(requestId).get(base + "-batchtasks.jsonl")).stream()
                 .map(row -> row.path("task_id").asText()).toList();
         assertThat(ids).hasSize(650).doesNotHaveDuplicates();

@@ -38,6 +38,9 @@ import io.iotjobbridge.vendor.report.TabularReport;
  * It creates nothing at the vendor, so "submitting" only names the listing. With {@code waitUntilFinished} the job
  * runs until every listed task has finished; with {@code exportFinished} each finished task then gets a
  * CreateExportTask request of its own, admitted as a separate job.
+ *
+ * <p>Files: {@code batchtasks.jsonl}, {@code batchtasks.csv} and {@code summary.json}; the destination's template
+ * adds the request id ({@code <requestId>-batchtasks.jsonl} by default).
  */
 public final class BatchTaskListFlow implements JobFlow {
 
@@ -113,7 +116,7 @@ public final class BatchTaskListFlow implements JobFlow {
         Path followUps = spool.file(job.id(), FOLLOW_UPS + ".part");
         ArrayNode chained = JSON.createArrayNode();
         BatchTaskPager.Outcome outcome;
-        try (TabularReport report = TabularReport.start(spool, job.id(), job.requestId() + "-batchtasks", COLUMNS);
+        try (TabularReport report = TabularReport.start(spool, job.id(), "batchtasks", COLUMNS);
              BufferedWriter exports = Files.newBufferedWriter(followUps, StandardCharsets.UTF_8)) {
             outcome = pager.list(params, maxTasks(options), task -> {
                 report.row(row(task));
@@ -155,7 +158,7 @@ public final class BatchTaskListFlow implements JobFlow {
                 summary.put("notExportable", notExportable[0]);
             }
         }
-        files.add(TabularReport.json(spool, job.id(), job.requestId() + "-summary.json", summary));
+        files.add(TabularReport.json(spool, job.id(), "summary.json", summary));
         return files;
     }
 

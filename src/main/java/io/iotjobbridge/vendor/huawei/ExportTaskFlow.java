@@ -30,6 +30,9 @@ import io.iotjobbridge.vendor.VendorException;
  * is no JSON view of a single export task), then its file, a ZIP of spreadsheets. IoTDA lets a user download an
  * export file once per 30 s, so the ZIP is downloaded once into the job's spool folder and every later delivery
  * attempt reuses it; with option {@code extractEntries} its entries are delivered too, unpacked safely.
+ *
+ * <p>Files are named {@code export_<export_task_id>.zip} and, for entries, as inside the ZIP (made safe and unique);
+ * the destination's template adds the request id ({@code <requestId>-<name>} by default).
  */
 public final class ExportTaskFlow implements JobFlow {
 
@@ -141,14 +144,14 @@ public final class ExportTaskFlow implements JobFlow {
             zip = download(job);
         }
         List<ResultFile> files = new ArrayList<>();
-        files.add(new LocalFile(job.requestId() + "-" + zipName, zip));
+        files.add(new LocalFile(zipName, zip));
         if (!JobFlows.options(job).path(HuaweiOperations.EXTRACT_ENTRIES).asBoolean(false)) {
             return files;
         }
         try {
             for (SafeZipExtractor.Entry entry : extractor.extract(zip, List.of(zipName),
                     index -> spool.file(job.id(), "entry-" + index))) {
-                files.add(new LocalFile(job.requestId() + "-" + entry.fileName(), entry.path()));
+                files.add(new LocalFile(entry.fileName(), entry.path()));
             }
         } catch (IOException e) {
             throw corrupt(zip, e);

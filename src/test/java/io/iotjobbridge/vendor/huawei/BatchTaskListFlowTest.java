@@ -112,8 +112,8 @@ class BatchTaskListFlowTest {
 
         List<ResultFile> files = flow.resultFiles(job);
 
-        assertThat(files).extracting(ResultFile::fileName).containsExactly("report-batchtasks.jsonl",
-                "report-batchtasks.csv", "report-summary.json");
+        assertThat(files).extracting(ResultFile::fileName).containsExactly("batchtasks.jsonl",
+                "batchtasks.csv", "summary.json");
         List<String> lines = Files.readAllLines(((LocalFile) files.get(0)).path());
         assertThat(lines).hasSize(12);
         JsonNode row = JSON.readTree(lines.get(0));

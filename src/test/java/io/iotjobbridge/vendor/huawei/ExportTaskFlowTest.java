@@ -95,9 +95,9 @@ class ExportTaskFlowTest {
         List<ResultFile> first = flow.resultFiles(job);
         List<ResultFile> again = flow.resultFiles(job);
 
-        String zipName = "export-2-export_" + job.vendorJobId() + ".zip";
+        String zipName = "export_" + job.vendorJobId() + ".zip";
         assertThat(first).extracting(ResultFile::fileName).hasSize(2).first().isEqualTo(zipName);
-        assertThat(first.get(1).fileName()).startsWith("export-2-" + taskId + "_").endsWith(".xls");
+        assertThat(first.get(1).fileName()).startsWith(taskId + "_").endsWith(".xls");
         assertThat(again).extracting(ResultFile::fileName).containsExactlyElementsOf(
                 first.stream().map(ResultFile::fileName).toList());
         assertThat(fixture.calls("ShowExportTask")).as("the vendor allows one download per 30 s").isEqualTo(1);
@@ -118,7 +118,7 @@ class ExportTaskFlowTest {
         List<ResultFile> files = flow.resultFiles(job);
 
         assertThat(files).extracting(ResultFile::fileName)
-                .containsExactly("export-3-export_" + job.vendorJobId() + ".zip");
+                .containsExactly("export_" + job.vendorJobId() + ".zip");
         try (InputStream zip = files.get(0).open().body()) {
             assertThat(zip.readNBytes(2)).containsExactly('P', 'K');
         }
