@@ -17,11 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The params and options rules of Huawei CreateExportTask (seed page "CreateExportTask"), through parser and validator. */
+/** The params and options rules of Huawei CreateExportTask (seed page "CreateExportTask"), parsed and validated. */
 class CreateExportTaskTest {
 
-    private static final String ALLOWED = "allowed here: resource_type, resource_condition, export_format, app_type, app_id";
-    private static final String TASK = "\"resource_type\": \"BatchTask\", \"resource_condition\": {\"task_id\": \"5f433ce0c24389024365fdfa\"}";
+    private static final String ALLOWED =
+            "allowed here: resource_type, resource_condition, export_format, app_type, app_id";
+    private static final String TASK = "\"resource_type\": \"BatchTask\", "
+            + "\"resource_condition\": {\"task_id\": \"5f433ce0c24389024365fdfa\"}";
 
     private final RequestParser parser = new RequestParser();
     private final RequestValidator validator = new RequestValidator(

@@ -160,7 +160,8 @@ public final class HuaweiClient {
                 SignatureEncoding.sha256Hex(body));
         String authorization;
         if (derivedSigning) {
-            String scope = HuaweiSigner.derivationScope(sdkDate, account.regionId(), HuaweiSigner.IOTDA_DERIVED_SERVICE);
+            String scope = HuaweiSigner.derivationScope(sdkDate, account.regionId(),
+                    HuaweiSigner.IOTDA_DERIVED_SERVICE);
             authorization = HuaweiSigner.derivedAuthorization(account.accessKeyId(), scope, signed,
                     HuaweiSigner.derivedSignature(account.accessKeyId(), account.secretAccessKey(), sdkDate,
                             account.regionId(), HuaweiSigner.IOTDA_DERIVED_SERVICE, canonical));

@@ -30,7 +30,8 @@ class HuaweiOperationsTest {
         var sdkQuery = Arrays.stream(ListBatchTasksRequest.class.getDeclaredFields())
                 .map(f -> f.getAnnotation(JsonProperty.class)).filter(Objects::nonNull).map(JsonProperty::value)
                 .filter(name -> !name.equals("Instance-Id")).toList();
-        assertThat(HuaweiOperations.LIST_BATCH_TASKS.params().fieldNames()).containsExactlyInAnyOrderElementsOf(sdkQuery);
+        assertThat(HuaweiOperations.LIST_BATCH_TASKS.params().fieldNames())
+                .containsExactlyInAnyOrderElementsOf(sdkQuery);
         assertThat(HuaweiOperations.LIST_BATCH_TASKS.queryParams()).containsExactlyInAnyOrderElementsOf(sdkQuery);
     }
 
