@@ -28,6 +28,7 @@ import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.Spool;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations;
+import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -65,7 +66,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 props.getMillis("bridge.http.read-timeout-ms", Duration.ofSeconds(60)));
         closeWithContext(context, http);
 
-        RequestValidator validator = new RequestValidator(OperationCatalog.of(AliyunOperations.TABLE),
+        RequestValidator validator = new RequestValidator(
+                OperationCatalog.of(AliyunOperations.TABLE, HuaweiOperations.TABLE),
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
@@ -84,6 +86,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
         Map<String, Integer> qps = new HashMap<>();
         AliyunOperations.QPS.forEach((api, documented) ->
                 qps.put(api, props.getInt("bridge.vendor-qps.aliyun." + api, documented)));
+        HuaweiOperations.QPS.forEach((api, assumed) ->
+                qps.put(api, props.getInt("bridge.vendor-qps.huawei." + api, assumed)));
         return new CallBudget(qps, AliyunOperations.DEFAULT_QPS,
                 props.getMillis("bridge.vendor-qps.max-wait-ms", Duration.ofSeconds(30)));
     }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
@@ -28,8 +32,10 @@ public final class CamelHttpTransport implements HttpTransport, AutoCloseable {
     public CamelHttpTransport(CamelContext context, Duration connectTimeout, Duration readTimeout) {
         this.context = context;
         // never follow redirects: a download URL is validated before use, and a redirect would escape that check
+        // no cookies kept between calls; cookieManagementDisabled is a component option in Camel 4.18, and as an
+        // endpoint option it was passed on as a query parameter of every call that had no query of its own
         this.endpointOptions = "?throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=false"
-                + "&cookieManagementDisabled=true"
+                + "&cookieStore=#class:org.apache.camel.component.http.NoopCookieStore"
                 + "&connectTimeout=" + connectTimeout.toMillis()
                 + "&connectionRequestTimeout=" + connectTimeout.toMillis()
                 + "&responseTimeout=" + readTimeout.toMillis()
@@ -40,18 +46,18 @@ public final class CamelHttpTransport implements HttpTransport, AutoCloseable {
     public HttpReply send(HttpCall call) throws IOException {
         Exchange reply = exchange(call);
         try (InputStream body = reply.getMessage().getBody(InputStream.class)) {
-            return new HttpReply(status(reply), body == null ? new byte[0] : body.readAllBytes());
+            return new HttpReply(status(reply), body == null ? new byte[0] : body.readAllBytes(),
+                    responseHeaders(call, reply));
         }
     }
 
     @Override
-    public StreamedReply open(URI url) throws IOException {
-        HttpCall call = new HttpCall("GET", url, url.getRawPath(), url.getRawQuery(), Map.of(), null);
+    public StreamedReply open(HttpCall call) throws IOException {
         Exchange reply = exchange(call);
         InputStream body = reply.getMessage().getBody(InputStream.class);
         Long length = reply.getMessage().getHeader("Content-Length", Long.class);
         return new StreamedReply(status(reply), length == null ? -1 : length,
-                body == null ? InputStream.nullInputStream() : body);
+                body == null ? InputStream.nullInputStream() : body, responseHeaders(call, reply));
     }
 
     private Exchange exchange(HttpCall call) throws IOException {
@@ -100,6 +106,25 @@ public final class CamelHttpTransport implements HttpTransport, AutoCloseable {
 
     private String endpointUri(URI origin) {
         return origin.getScheme() + "://" + Origins.authority(origin) + endpointOptions;
+    }
+
+    /**
+     * The headers the vendor sent back. camel-http copies the request's headers onto the reply message, so those (the
+     * signature among them) and Camel's own are left out: only what the response itself carried is kept.
+     */
+    private static Map<String, String> responseHeaders(HttpCall call, Exchange reply) {
+        Set<String> sent = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        sent.addAll(call.headers().keySet());
+        Map<String, String> headers = new HashMap<>();
+        reply.getMessage().getHeaders().forEach((name, value) -> {
+            if (value != null && !name.startsWith("Camel") && !sent.contains(name)) {
+                Object first = value instanceof List<?> list ? (list.isEmpty() ? null : list.get(0)) : value;
+                if (first != null) {
+                    headers.put(name, String.valueOf(first));
+                }
+            }
+        });
+        return headers;
     }
 
     private static int status(Exchange reply) {

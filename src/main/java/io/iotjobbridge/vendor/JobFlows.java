@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.config.Accounts;
 import io.iotjobbridge.config.AliyunAccount;
+import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.http.HttpTransport;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.vendor.aliyun.AliyunClient;
@@ -16,6 +17,10 @@ import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import io.iotjobbridge.vendor.aliyun.DeviceJobFlow;
 import io.iotjobbridge.vendor.aliyun.DistributeJobFlow;
 import io.iotjobbridge.vendor.aliyun.DownloadDataFlow;
+import io.iotjobbridge.vendor.huawei.BatchTaskListFlow;
+import io.iotjobbridge.vendor.huawei.ExportTaskFlow;
+import io.iotjobbridge.vendor.huawei.HuaweiClient;
+import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 
 /** Finds the flow that drives a job: by vendor and operation, with a client for the job's account. */
 public final class JobFlows {
@@ -28,6 +33,7 @@ public final class JobFlows {
     private final CallBudget budget;
     private final Clock clock;
     private final Map<String, AliyunClient> aliyunClients = new ConcurrentHashMap<>();
+    private final Map<String, HuaweiClient> huaweiClients = new ConcurrentHashMap<>();
 
     public JobFlows(Accounts accounts, HttpTransport http, Spool spool, CallBudget budget, Clock clock) {
         this.accounts = accounts;
@@ -49,6 +55,12 @@ public final class JobFlows {
                 && AliyunOperations.QUERY_DEVICE_DISTRIBUTE_JOB.name().equals(job.operation())) {
             return new DistributeJobFlow(aliyun(job.account()), JobFlows::params);
         }
+        if (job.vendor() == Vendor.HUAWEI && HuaweiOperations.CREATE_EXPORT_TASK.name().equals(job.operation())) {
+            return new ExportTaskFlow(huawei(job.account()), spool);
+        }
+        if (job.vendor() == Vendor.HUAWEI && HuaweiOperations.LIST_BATCH_TASKS.name().equals(job.operation())) {
+            return new BatchTaskListFlow(huawei(job.account()), spool);
+        }
         // the validator admits only supported operations, so this means the configuration changed under a job
         throw new IllegalStateException("no flow for " + job.vendor() + " " + job.operation());
     }
@@ -58,6 +70,14 @@ public final class JobFlows {
             AliyunAccount profile = accounts.aliyun(name).orElseThrow(() -> new IllegalStateException(
                     "account '" + name + "' is no longer configured for aliyun"));
             return new AliyunClient(profile, http, budget, clock);
+        });
+    }
+
+    private HuaweiClient huawei(String account) {
+        return huaweiClients.computeIfAbsent(account, name -> {
+            HuaweiAccount profile = accounts.huawei(name).orElseThrow(() -> new IllegalStateException(
+                    "account '" + name + "' is no longer configured for huawei"));
+            return new HuaweiClient(profile, http, budget, clock);
         });
     }
 

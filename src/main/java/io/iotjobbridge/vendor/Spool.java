@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +32,15 @@ public final class Spool {
         } catch (IOException e) {
             throw VendorException.retryable("SpoolUnwritable", Failures.describe(e) + " preparing " + name, e);
         }
+    }
+
+    /**
+     * The file {@code name} an earlier attempt of the job left complete in its folder, if any: for a result the vendor
+     * lets the bridge fetch only so often (an export file once per 30 s), fetched once and kept until the job ends.
+     */
+    public Optional<Path> existing(String jobId, String name) {
+        Path file = folder(jobId).resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     /** Removes whatever the job spooled; called when the job reaches a final state. */
