@@ -77,8 +77,8 @@ final class FlowFixture implements AutoCloseable {
             }
 
             @Override
-            public StreamedReply open(URI url) throws IOException {
-                return inner.open(url);
+            public StreamedReply open(HttpCall call) throws IOException {
+                return inner.open(call);
             }
         };
     }

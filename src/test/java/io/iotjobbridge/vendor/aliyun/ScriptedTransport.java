@@ -1,7 +1,6 @@
 package io.iotjobbridge.vendor.aliyun;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ final class ScriptedTransport implements HttpTransport {
     }
 
     @Override
-    public StreamedReply open(URI url) throws IOException {
+    public StreamedReply open(HttpCall call) throws IOException {
         throw new IOException("no downloads are scripted");
     }
 }
