@@ -55,12 +55,14 @@ public final class HuaweiClient {
     private final CallBudget budget;
     private final Clock clock;
     private final boolean derivedSigning;
+    private final DownloadWindow downloadWindow;
 
     public HuaweiClient(HuaweiAccount account, HttpTransport http, CallBudget budget, Clock clock) {
         this.account = account;
         this.http = http;
         this.budget = budget;
         this.clock = clock;
+        this.downloadWindow = new DownloadWindow(HuaweiOperations.EXPORT_DOWNLOAD_INTERVAL, clock);
         this.derivedSigning = HuaweiSigner.usesDerivedSigning(account.endpoint().getHost());
     }
 
@@ -118,6 +120,7 @@ public final class HuaweiClient {
      */
     public ResultContent openFile(IotdaApi api, Map<String, String> pathValues) throws VendorException {
         String resourcePath = api.resourcePath(pathValues);
+        downloadWindow.claim();
         budget.acquire(Vendor.HUAWEI, account.name(), api.name());
         HttpCall call = signedCall(api.method(), resourcePath, Map.of(), new byte[0]);
         StreamedReply reply;

@@ -221,12 +221,38 @@ class HuaweiClientTest {
     }
 
     @Test
-    void shouldWaitThirtySecondsWhenAnExportFileWasDownloadedTooRecently() throws Exception {
+    void shouldKeepItsOwnDownloadsThirtySecondsApartWithoutAskingTheVendor() throws Exception {
         HuaweiClient client = client(camelHttp);
         String exportId = client.call(HuaweiOperations.CREATE_EXPORT_TASK, Map.of(),
                 exportOf(firstFinishedTask(client))).path("export_task_id").asText();
         clock.advance(Duration.ofSeconds(5));
         client.openFile(HuaweiOperations.SHOW_EXPORT_TASK, Map.of("export_task_id", exportId)).close();
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> client.openFile(HuaweiOperations.SHOW_EXPORT_TASK,
+                Map.of("export_task_id", exportId)))
+                .isInstanceOfSatisfying(VendorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.QUOTA);
+                    assertThat(e.code()).isEqualTo("ExportDownloadWindow");
+                    assertThat(e.notBefore().orElseThrow()).isBetween(clock.instant().plusSeconds(20),
+                            clock.instant().plusSeconds(50));
+                });
+        assertThat(sandbox.stats().callsOf("ShowExportTask")).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(20));
+        client.openFile(HuaweiOperations.SHOW_EXPORT_TASK, Map.of("export_task_id", exportId)).close();
+        assertThat(sandbox.stats().rejectionsOf("IOTDA.021101")).isZero();
+    }
+
+    @Test
+    void shouldWaitThirtySecondsWhenTheVendorSaysAnExportFileWasDownloadedTooRecently() throws Exception {
+        HuaweiClient client = client(camelHttp);
+        // another bridge process on the same account: its downloads are not in this client's window
+        HuaweiClient otherProcess = client(camelHttp);
+        String exportId = client.call(HuaweiOperations.CREATE_EXPORT_TASK, Map.of(),
+                exportOf(firstFinishedTask(client))).path("export_task_id").asText();
+        clock.advance(Duration.ofSeconds(5));
+        otherProcess.openFile(HuaweiOperations.SHOW_EXPORT_TASK, Map.of("export_task_id", exportId)).close();
         clock.advance(Duration.ofSeconds(10));
 
         assertThatThrownBy(() -> client.openFile(HuaweiOperations.SHOW_EXPORT_TASK,
