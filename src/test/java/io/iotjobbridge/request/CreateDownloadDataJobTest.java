@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
-import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,17 +23,12 @@ class CreateDownloadDataJobTest {
     private static final String ALLOWED =
             "allowed here: IotInstanceId, TableName, DownloadDataType, StartTime, EndTime, FileConfig, Context";
 
-    private final RequestParser parser = new RequestParser();
-    private final RequestValidator validator = new RequestValidator(OperationCatalog.of(AliyunOperations.TABLE),
-            (vendor, account) -> account.equals("default"), Set.of("default"),
-            Clock.fixed(Instant.parse("2022-07-21T00:00:00Z"), ZoneOffset.UTC));
+    private final OperationRequests requests =
+            new OperationRequests(Clock.fixed(Instant.parse("2022-07-21T00:00:00Z"), ZoneOffset.UTC));
 
     /** Parses a JSON request with these params (the text between the braces) and validates it. */
     private void submit(String paramsJson) {
-        String document = """
-                {"vendor": "aliyun", "account": "default", "operation": "CreateDownloadDataJob",
-                 "params": {%s}}""".formatted(paramsJson);
-        validator.validate(parser.parse(document.getBytes(StandardCharsets.UTF_8)));
+        requests.submit("aliyun", "CreateDownloadDataJob", paramsJson, "");
     }
 
     private static String times(long start, long end) {
@@ -70,8 +63,7 @@ class CreateDownloadDataJobTest {
                   FileConfig: {fileName: fileName01}
                 destination: default
                 """;
-        JobRequest request = parser.parse(yaml.getBytes(StandardCharsets.UTF_8));
-        assertThatCode(() -> validator.validate(request)).doesNotThrowAnyException();
+        JobRequest request = requests.validate(yaml.getBytes(StandardCharsets.UTF_8));
         assertThat(request.params().get("FileConfig").get("fileName").textValue()).isEqualTo("fileName01");
     }
 

@@ -4,14 +4,10 @@ import static io.iotjobbridge.request.Rejections.violationsOf;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 
-import io.iotjobbridge.vendor.aliyun.AliyunOperations;
-import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,18 +21,11 @@ class CreateExportTaskTest {
     private static final String TASK = "\"resource_type\": \"BatchTask\", "
             + "\"resource_condition\": {\"task_id\": \"5f433ce0c24389024365fdfa\"}";
 
-    private final RequestParser parser = new RequestParser();
-    private final RequestValidator validator = new RequestValidator(
-            OperationCatalog.of(AliyunOperations.TABLE, HuaweiOperations.TABLE),
-            (vendor, account) -> account.equals("default"), Set.of("default"),
-            Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
+    private final OperationRequests requests = new OperationRequests(Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
 
     /** Parses a JSON request with these params and options (the text between the braces) and validates it. */
     private void submit(String paramsJson, String optionsJson) {
-        String document = """
-                {"vendor": "huawei", "account": "default", "operation": "CreateExportTask",
-                 "params": {%s}, "options": {%s}}""".formatted(paramsJson, optionsJson);
-        validator.validate(parser.parse(document.getBytes(StandardCharsets.UTF_8)));
+        requests.submit("huawei", "CreateExportTask", paramsJson, optionsJson);
     }
 
     private void submit(String paramsJson) {

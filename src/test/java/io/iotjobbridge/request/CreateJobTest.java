@@ -4,18 +4,15 @@ import static io.iotjobbridge.request.Rejections.violationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,16 +26,11 @@ class CreateJobTest {
             + " Description, JobFile, TimeoutConfig, RolloutConfig, ScheduledTime";
     private static final String PRODUCT = "\"TargetConfig\": {\"targetType\": \"PRODUCT_KEY\", \"targetProduct\": \"a1Pk\"}";
 
-    private final RequestParser parser = new RequestParser();
-    private final RequestValidator validator = new RequestValidator(OperationCatalog.of(AliyunOperations.TABLE),
-            (vendor, account) -> account.equals("default"), Set.of("default"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final OperationRequests requests = new OperationRequests(Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** Parses a JSON CreateJob request with these params (the text between the braces) and validates it. */
     private void submit(String paramsJson) {
-        String document = """
-                {"vendor": "aliyun", "account": "default", "operation": "CreateJob", "params": {%s}}"""
-                .formatted(paramsJson);
-        validator.validate(parser.parse(document.getBytes(StandardCharsets.UTF_8)));
+        requests.submit("aliyun", "CreateJob", paramsJson, "");
     }
 
     /** The smallest valid job of a type, plus more params. */
@@ -67,7 +59,7 @@ class CreateJobTest {
     @Test
     void shouldAcceptTheSampleRequest() throws Exception {
         byte[] sample = Files.readAllBytes(Path.of("samples/requests/aliyun-create-job.json"));
-        assertThatCode(() -> validator.validate(parser.parse(sample))).doesNotThrowAnyException();
+        assertThatCode(() -> requests.validate(sample)).doesNotThrowAnyException();
     }
 
     @Test

@@ -4,14 +4,10 @@ import static io.iotjobbridge.request.Rejections.violationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 
-import io.iotjobbridge.vendor.aliyun.AliyunOperations;
-import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,17 +21,10 @@ class ListBatchTasksTest {
             + "updateDeviceShadows, updateDevices";
     private static final String FIRMWARE = "\"task_type\": \"firmwareUpgrade\"";
 
-    private final RequestParser parser = new RequestParser();
-    private final RequestValidator validator = new RequestValidator(
-            OperationCatalog.of(AliyunOperations.TABLE, HuaweiOperations.TABLE),
-            (vendor, account) -> account.equals("default"), Set.of("default"),
-            Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
+    private final OperationRequests requests = new OperationRequests(Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
 
     private void submit(String paramsJson, String optionsJson) {
-        String document = """
-                {"vendor": "huawei", "account": "default", "operation": "ListBatchTasks",
-                 "params": {%s}, "options": {%s}}""".formatted(paramsJson, optionsJson);
-        validator.validate(parser.parse(document.getBytes(StandardCharsets.UTF_8)));
+        requests.submit("huawei", "ListBatchTasks", paramsJson, optionsJson);
     }
 
     private void submit(String paramsJson) {

@@ -4,13 +4,10 @@ import static io.iotjobbridge.request.Rejections.violationsOf;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 
-import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,21 +15,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The params of Alibaba QueryDeviceDistributeJob, which a request uses to watch an existing distribution job. */
 class QueryDeviceDistributeJobTest {
 
-    private final RequestParser parser = new RequestParser();
-    private final RequestValidator validator = new RequestValidator(OperationCatalog.of(AliyunOperations.TABLE),
-            (vendor, account) -> account.equals("default"), Set.of("default"), Clock.systemUTC());
+    private final OperationRequests requests = new OperationRequests(Clock.systemUTC());
 
     private void submit(String paramsJson) {
-        String document = """
-                {"vendor": "aliyun", "account": "default", "operation": "QueryDeviceDistributeJob",
-                 "params": {%s}}""".formatted(paramsJson);
-        validator.validate(parser.parse(document.getBytes(StandardCharsets.UTF_8)));
+        requests.submit("aliyun", "QueryDeviceDistributeJob", paramsJson, "");
     }
 
     @Test
     void shouldAcceptTheSampleRequest() throws Exception {
         byte[] sample = Files.readAllBytes(Path.of("samples/requests/aliyun-watch-distribution.json"));
-        assertThatCode(() -> validator.validate(parser.parse(sample))).doesNotThrowAnyException();
+        assertThatCode(() -> requests.validate(sample)).doesNotThrowAnyException();
     }
 
     @Test
