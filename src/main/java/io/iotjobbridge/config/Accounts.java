@@ -1,6 +1,7 @@
 package io.iotjobbridge.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.iotjobbridge.vendor.Vendor;
+import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 
 /**
  * The account profiles a request may name. A profile is configured as soon as its endpoint is set; until then the
@@ -56,7 +58,17 @@ public final class Accounts {
         }
         return Optional.of(new HuaweiAccount(name, URI.create(endpoint.get()), required(prefix + "access-key-id"),
                 secret(prefix + "secret-access-key"), required(prefix + "project-id"),
-                properties.apply(prefix + "region-id").orElse("cn-north-4"), properties.apply(prefix + "instance-id")));
+                properties.apply(prefix + "region-id").orElse("cn-north-4"), properties.apply(prefix + "instance-id"),
+                millis(prefix + "export-download-interval-ms", HuaweiOperations.EXPORT_DOWNLOAD_INTERVAL)));
+    }
+
+    private Duration millis(String key, Duration fallback) {
+        Optional<String> value = properties.apply(key);
+        try {
+            return value.map(Long::parseLong).map(Duration::ofMillis).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(key + " is not a whole number of milliseconds", e);
+        }
     }
 
     private String required(String key) {

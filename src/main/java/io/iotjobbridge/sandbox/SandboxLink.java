@@ -9,6 +9,7 @@ import io.iotjobbridge.config.AliyunAccount;
 import io.iotjobbridge.config.BridgeProperties;
 import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.config.Secret;
+import io.iotjobbridge.sandbox.huawei.HuaweiSandboxSettings;
 
 /**
  * Connects the bridge to a vendor sandbox when configuration asks for one: it starts the in-process simulator, or
@@ -25,16 +26,16 @@ public final class SandboxLink implements AutoCloseable {
     private final String accessKeyId;
     private final Secret accessKeySecret;
     private final String aliyunRegionId;
-    private final String huaweiRegionId;
+    private final HuaweiSandboxSettings huawei;
 
     private SandboxLink(VendorSandbox embedded, URI baseUrl, String accessKeyId, Secret accessKeySecret,
-                        String aliyunRegionId, String huaweiRegionId) {
+                        String aliyunRegionId, HuaweiSandboxSettings huawei) {
         this.embedded = embedded;
         this.baseUrl = baseUrl;
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
         this.aliyunRegionId = aliyunRegionId;
-        this.huaweiRegionId = huaweiRegionId;
+        this.huawei = huawei;
     }
 
     public static SandboxLink fromProperties(BridgeProperties props, Clock clock) {
@@ -47,11 +48,11 @@ public final class SandboxLink implements AutoCloseable {
         Optional<String> external = props.get("bridge.sandbox.url");
         if (external.isPresent()) {
             return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, settings.deviceJobs().regionId(),
-                    settings.huawei().regionId());
+                    settings.huawei());
         }
         VendorSandbox sandbox = VendorSandbox.start(settings, clock);
         return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings.deviceJobs().regionId(),
-                settings.huawei().regionId());
+                settings.huawei());
     }
 
     /** The sandbox as an Alibaba account, or empty when no sandbox is in use. */
@@ -72,7 +73,7 @@ public final class SandboxLink implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new HuaweiAccount("default", baseUrl, accessKeyId, accessKeySecret, SANDBOX_PROJECT_ID,
-                huaweiRegionId, Optional.empty()));
+                huawei.regionId(), Optional.empty(), huawei.downloadInterval()));
     }
 
     /** The running embedded sandbox, if this bridge started one. */

@@ -44,6 +44,7 @@ class AccountsTest {
         assertThat(account.secretAccessKey().reveal()).isEqualTo("s3cr3t-value");
         assertThat(account.regionId()).isEqualTo("cn-north-4");
         assertThat(account.instanceId()).contains("inst-1");
+        assertThat(account.exportDownloadInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
         assertThat(account.toString()).doesNotContain("s3cr3t").contains("iotda.cn-north-4.myhuaweicloud.com");
         assertThat(accounts.isConfigured(Vendor.HUAWEI, "prod")).isTrue();
         assertThat(accounts.isConfigured(Vendor.ALIYUN, "prod")).isFalse();

@@ -62,7 +62,7 @@ public final class HuaweiClient {
         this.http = http;
         this.budget = budget;
         this.clock = clock;
-        this.downloadWindow = new DownloadWindow(HuaweiOperations.EXPORT_DOWNLOAD_INTERVAL, clock);
+        this.downloadWindow = new DownloadWindow(account.exportDownloadInterval(), clock);
         this.derivedSigning = HuaweiSigner.usesDerivedSigning(account.endpoint().getHost());
     }
 
