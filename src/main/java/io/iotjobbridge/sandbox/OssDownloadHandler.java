@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.iotjobbridge.vendor.SignatureEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Stands in for the OSS bucket behind {@code CsvUrl}: checks the link's signature, expiry and the daily fetch limit,
  * then streams the job's synthetic CSV with a fixed Content-Length and a small buffer, whatever the file's size.
  */
-final class OssDownloadHandler implements HttpHandler {
+final class OssDownloadHandler extends OssObjectHandler {
 
     static final String CONTEXT = "/oss/";
     static final String PREFIX = "/oss/data/download/";
@@ -30,15 +29,14 @@ final class OssDownloadHandler implements HttpHandler {
     private final DownloadUrlSigner urlSigner;
     private final SandboxSettings settings;
     private final Clock clock;
-    private final StatsRecorder stats;
 
     OssDownloadHandler(DownloadJobRegistry registry, DownloadUrlSigner urlSigner, SandboxSettings settings,
                        Clock clock, StatsRecorder stats) {
+        super(stats);
         this.registry = registry;
         this.urlSigner = urlSigner;
         this.settings = settings;
         this.clock = clock;
-        this.stats = stats;
     }
 
     /** The object's path as signed and requested: its name percent-encoded so it stays one path segment. */
@@ -47,29 +45,7 @@ final class OssDownloadHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String requestId = HttpReplies.newRequestId();
-        exchange.getResponseHeaders().set("x-oss-request-id", requestId);
-        try {
-            // drain without buffering: these endpoints take no body, whatever a client sends
-            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-            Optional<OssError> refusal = serveOrRefuse(exchange);
-            if (refusal.isPresent()) {
-                OssError error = refusal.get();
-                stats.rejection(error.code());
-                LOG.debug("Download {} refused: {}", requestId, error.code());
-                error.send(exchange, requestId);
-            }
-        } catch (IOException clientWentAway) {
-            // a client may stop reading half way through a large file; that is its right, not a sandbox fault
-            LOG.debug("Download {} ended early: {}", requestId, clientWentAway.toString());
-        } finally {
-            exchange.close();
-        }
-    }
-
-    /** Serves the file and returns empty, or returns the refusal to send instead. */
-    private Optional<OssError> serveOrRefuse(HttpExchange exchange) throws IOException {
+    Optional<OssError> serveOrRefuse(HttpExchange exchange) throws IOException {
         if (!"GET".equals(exchange.getRequestMethod())) {
             return Optional.of(OssError.methodNotAllowed());
         }
