@@ -86,7 +86,7 @@ class AliyunDeviceJobsFlowTest {
         assertThat(bridge.sandbox().stats().callsOf("ListTask")).as("40 pages of 50").isEqualTo(40);
         assertThat(bridge.sandbox().stats().rejectionsOf("Throttling.User")).isZero();
         assertThat(bridge.sandbox().stats().rejections()).isEmpty();
-        assertThat(bridge.inbox().resolve(".done/create-job.json")).exists();
+        await().atMost(WAIT).until(() -> Files.exists(bridge.inbox().resolve(".done/create-job.json")));
         assertThat(dataDir.resolve("work").resolve(job.id())).as("the spool is cleared").doesNotExist();
     }
 

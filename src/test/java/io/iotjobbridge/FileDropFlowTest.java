@@ -48,7 +48,7 @@ class FileDropFlowTest {
         await().atMost(WAIT).until(() -> bridge.ledger().findByRequestId("product-info-2022-07-20")
                 .map(j -> j.state() == JobState.DELIVERED).orElse(false));
         JobRecord job = bridge.job("product-info-2022-07-20");
-        assertThat(bridge.inbox().resolve(".done/request.json")).exists();
+        await().atMost(WAIT).until(() -> Files.exists(bridge.inbox().resolve(".done/request.json")));
         assertThat(bridge.inbox().resolve("request.json")).doesNotExist();
         List<DeliveredFile> files = bridge.ledger().files(job.id());
         assertThat(files).hasSize(1);
@@ -72,7 +72,7 @@ class FileDropFlowTest {
 
         await().atMost(WAIT).until(() -> bridge.ledger().findByRequestId("product-info-2022-07-20-yaml")
                 .map(j -> j.state() == JobState.DELIVERED).orElse(false));
-        assertThat(bridge.inbox().resolve(".done/request.yaml")).exists();
+        await().atMost(WAIT).until(() -> Files.exists(bridge.inbox().resolve(".done/request.yaml")));
     }
 
     @Test
@@ -83,8 +83,9 @@ class FileDropFlowTest {
         bridge.drop("good.json", Files.readString(Path.of(SAMPLE)));
 
         Path reason = bridge.inbox().resolve(".error/bad.json.error.json");
-        await().atMost(WAIT).until(() -> Files.exists(reason));
-        assertThat(bridge.inbox().resolve(".error/bad.json")).exists();
+        Path archived = bridge.inbox().resolve(".error/bad.json");
+        // the reason is written while the file is processed; the file itself is moved once processing completes
+        await().atMost(WAIT).until(() -> Files.exists(reason) && Files.exists(archived));
         JsonNode report = new ObjectMapper().readTree(reason.toFile());
         assertThat(report.path("file").asText()).isEqualTo("bad.json");
         assertThat(report.path("errors")).anySatisfy(error -> {
@@ -111,7 +112,7 @@ class FileDropFlowTest {
 
         await().atMost(WAIT).until(() -> bridge.job("product-info-2022-07-20").state() == JobState.DELIVERED);
         assertThat(bridge.sandbox().stats().callsOf("CreateDownloadDataJob")).isEqualTo(1);
-        assertThat(bridge.inbox().resolve(".done/first.json")).exists();
+        await().atMost(WAIT).until(() -> Files.exists(bridge.inbox().resolve(".done/first.json")));
     }
 
     @Test
