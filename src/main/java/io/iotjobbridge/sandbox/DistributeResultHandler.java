@@ -18,15 +18,11 @@ final class DistributeResultHandler extends OssObjectHandler {
     private static final String FILE_NAME = "/result.csv";
 
     private final DistributeJobRegistry registry;
-    private final DownloadUrlSigner urlSigner;
-    private final Clock clock;
 
     DistributeResultHandler(DistributeJobRegistry registry, DownloadUrlSigner urlSigner, Clock clock,
                             StatsRecorder stats) {
-        super(stats);
+        super(stats, urlSigner, clock);
         this.registry = registry;
-        this.urlSigner = urlSigner;
-        this.clock = clock;
     }
 
     static String objectPath(DistributeJob job) {
@@ -34,16 +30,7 @@ final class DistributeResultHandler extends OssObjectHandler {
     }
 
     @Override
-    Optional<OssError> serveOrRefuse(HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            return Optional.of(OssError.methodNotAllowed());
-        }
-        String rawPath = exchange.getRequestURI().getRawPath();
-        Instant now = clock.instant();
-        Optional<OssError> linkRefusal = urlSigner.refusal(rawPath, exchange.getRequestURI().getRawQuery(), now);
-        if (linkRefusal.isPresent()) {
-            return linkRefusal;
-        }
+    Optional<OssError> serveOrRefuse(HttpExchange exchange, String rawPath, Instant now) throws IOException {
         Optional<DistributeJob> job = jobAt(rawPath).filter(j -> j.statusAt(now).isOver());
         if (job.isEmpty()) {
             return Optional.of(OssError.noSuchKey());

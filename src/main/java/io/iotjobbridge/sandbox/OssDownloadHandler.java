@@ -26,17 +26,13 @@ final class OssDownloadHandler extends OssObjectHandler {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final DownloadJobRegistry registry;
-    private final DownloadUrlSigner urlSigner;
     private final SandboxSettings settings;
-    private final Clock clock;
 
     OssDownloadHandler(DownloadJobRegistry registry, DownloadUrlSigner urlSigner, SandboxSettings settings,
                        Clock clock, StatsRecorder stats) {
-        super(stats);
+        super(stats, urlSigner, clock);
         this.registry = registry;
-        this.urlSigner = urlSigner;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** The object's path as signed and requested: its name percent-encoded so it stays one path segment. */
@@ -45,16 +41,7 @@ final class OssDownloadHandler extends OssObjectHandler {
     }
 
     @Override
-    Optional<OssError> serveOrRefuse(HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            return Optional.of(OssError.methodNotAllowed());
-        }
-        String rawPath = exchange.getRequestURI().getRawPath();
-        Instant now = clock.instant();
-        Optional<OssError> linkRefusal = urlSigner.refusal(rawPath, exchange.getRequestURI().getRawQuery(), now);
-        if (linkRefusal.isPresent()) {
-            return linkRefusal;
-        }
+    Optional<OssError> serveOrRefuse(HttpExchange exchange, String rawPath, Instant now) throws IOException {
         Optional<DownloadJob> job = jobAt(rawPath, now);
         if (job.isEmpty()) {
             return Optional.of(OssError.noSuchKey());
