@@ -9,7 +9,6 @@ import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +49,7 @@ class OfficialCoreSdkJobApisTest {
     @ParameterizedTest
     @EnumSource(value = MethodType.class, names = {"GET", "POST"})
     void shouldCreateAndQueryADeviceJob(MethodType method) throws Exception {
-        CommonRequest create = request(method, "CreateJob");
+        CommonRequest create = CoreSdkRequests.to(sandbox, method, "CreateJob");
         create.putQueryParameter("JobName", "设备重启_job");
         create.putQueryParameter("JobDocument", "{\"serviceIdentifier\":\"reboot\",\"params\":{}}");
         create.putQueryParameter("TargetConfig", "{\"targetType\":\"GROUP_ID\",\"targetGroup\":\"rY2Gr0up01\"}");
@@ -61,7 +60,7 @@ class OfficialCoreSdkJobApisTest {
         String jobId = created.path("JobId").asText();
         assertThat(jobId).hasSize(26);
 
-        CommonRequest query = request(method, "QueryJob");
+        CommonRequest query = CoreSdkRequests.to(sandbox, method, "QueryJob");
         query.putQueryParameter("JobId", jobId);
         JsonNode job = json(sdk.getCommonResponse(query)).path("Data");
         assertThat(job.path("JobName").asText()).isEqualTo("设备重启_job");
@@ -72,7 +71,7 @@ class OfficialCoreSdkJobApisTest {
 
     @Test
     void shouldCreateAndQueryADistributionJobWithRepeatedParameters() throws Exception {
-        CommonRequest create = request(MethodType.POST, "CreateDeviceDistributeJob");
+        CommonRequest create = CoreSdkRequests.to(sandbox, MethodType.POST, "CreateDeviceDistributeJob");
         create.putQueryParameter("ProductKey", "a1CoreDist1");
         create.putQueryParameter("DeviceName.1", "pump_01");
         create.putQueryParameter("DeviceName.2", "pump_02");
@@ -82,7 +81,7 @@ class OfficialCoreSdkJobApisTest {
         create.putQueryParameter("TargetInstanceConfig.1.TargetInstanceId", "iot-cn-target01");
         String jobId = json(sdk.getCommonResponse(create)).path("JobId").asText();
 
-        CommonRequest query = request(MethodType.GET, "QueryDeviceDistributeJob");
+        CommonRequest query = CoreSdkRequests.to(sandbox, MethodType.GET, "QueryDeviceDistributeJob");
         query.putQueryParameter("JobId", jobId);
         JsonNode job = json(sdk.getCommonResponse(query)).path("Data");
 
@@ -95,7 +94,7 @@ class OfficialCoreSdkJobApisTest {
 
     @Test
     void shouldQueryASeededDistributionJob() throws Exception {
-        CommonRequest query = request(MethodType.GET, "QueryDeviceDistributeJob");
+        CommonRequest query = CoreSdkRequests.to(sandbox, MethodType.GET, "QueryDeviceDistributeJob");
         query.putQueryParameter("JobId", SeededDistributeJobs.SEEDED_ABORTED);
 
         JsonNode body = json(sdk.getCommonResponse(query));
@@ -106,7 +105,7 @@ class OfficialCoreSdkJobApisTest {
 
     @Test
     void shouldAnswerInXmlWhenAskedTo() throws Exception {
-        CommonRequest query = request(MethodType.GET, "QueryDeviceDistributeJob");
+        CommonRequest query = CoreSdkRequests.to(sandbox, MethodType.GET, "QueryDeviceDistributeJob");
         query.putQueryParameter("JobId", SeededDistributeJobs.SEEDED_FINISHED);
         query.setSysAccept(FormatType.XML);
 
@@ -130,7 +129,7 @@ class OfficialCoreSdkJobApisTest {
     }
 
     private CommonRequest productJob() {
-        CommonRequest create = request(MethodType.POST, "CreateJob");
+        CommonRequest create = CoreSdkRequests.to(sandbox, MethodType.POST, "CreateJob");
         create.putQueryParameter("JobName", "core_job");
         create.putQueryParameter("JobDocument", "{}");
         create.putQueryParameter("TargetConfig", "{\"targetType\":\"PRODUCT_KEY\",\"targetProduct\":\"a1CoreProd1\"}");
@@ -138,15 +137,6 @@ class OfficialCoreSdkJobApisTest {
         return create;
     }
 
-    private CommonRequest request(MethodType method, String action) {
-        CommonRequest request = new CommonRequest();
-        request.setSysDomain("127.0.0.1:" + sandbox.baseUrl().getPort());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysVersion("2018-01-20");
-        request.setSysAction(action);
-        request.setSysMethod(method);
-        return request;
-    }
 
     private static JsonNode json(CommonResponse response) throws Exception {
         assertThat(response.getHttpStatus()).isEqualTo(200);

@@ -11,7 +11,6 @@ import com.aliyuncs.CommonResponse;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +58,7 @@ class OfficialCoreSdkTest {
         String jobId = createdBody.path("Data").path("LongJobId").asText();
         clock.advance(Duration.ofSeconds(5));
 
-        CommonRequest poll = baseRequest(method, "GetDownloadFile");
+        CommonRequest poll = CoreSdkRequests.to(sandbox, method, "GetDownloadFile");
         poll.putQueryParameter("LongJobId", jobId);
         JsonNode file = JSON.readTree(sdk.getCommonResponse(poll).getData());
 
@@ -85,22 +84,12 @@ class OfficialCoreSdkTest {
     }
 
     private CommonRequest createRequest(MethodType method) {
-        CommonRequest request = baseRequest(method, "CreateDownloadDataJob");
+        CommonRequest request = CoreSdkRequests.to(sandbox, method, "CreateDownloadDataJob");
         request.putQueryParameter("TableName", "product_info");
         request.putQueryParameter("DownloadDataType", "TABLE");
         request.putQueryParameter("StartTime", Long.toString(START));
         request.putQueryParameter("EndTime", Long.toString(START + 3_600_000));
         request.putQueryParameter("FileConfig", "{\"fileName\":\"core\"}");
-        return request;
-    }
-
-    private CommonRequest baseRequest(MethodType method, String action) {
-        CommonRequest request = new CommonRequest();
-        request.setSysDomain("127.0.0.1:" + sandbox.baseUrl().getPort());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysVersion("2018-01-20");
-        request.setSysAction(action);
-        request.setSysMethod(method);
         return request;
     }
 }

@@ -1,5 +1,7 @@
 package io.iotjobbridge.sandbox.huawei;
 
+import static io.iotjobbridge.sandbox.huawei.RequestBodies.with;
+import static io.iotjobbridge.sandbox.huawei.RequestBodies.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -394,18 +396,6 @@ class ExportTaskApiTest {
         List<String> ids = new ArrayList<>();
         page.path("export_tasks").forEach(t -> ids.add(t.path("export_task_id").asText()));
         return ids;
-    }
-
-    private static Map<String, Object> with(Map<String, Object> body, String name, Object value) {
-        Map<String, Object> changed = new LinkedHashMap<>(body);
-        changed.put(name, value);
-        return changed;
-    }
-
-    private static Map<String, Object> without(Map<String, Object> body, String name) {
-        Map<String, Object> changed = new LinkedHashMap<>(body);
-        changed.remove(name);
-        return changed;
     }
 
     /** The entries of an export ZIP, and the rows of its spreadsheet read back with a namespace-aware parser. */
