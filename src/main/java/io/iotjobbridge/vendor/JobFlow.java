@@ -2,6 +2,7 @@ package io.iotjobbridge.vendor;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.request.JobRequest;
@@ -40,6 +41,32 @@ public interface JobFlow {
      * request id derived from this job's, so asking twice never starts anything twice.
      */
     default List<JobRequest> followUps(JobRecord job) throws VendorException {
+        return List.of();
+    }
+
+    /**
+     * The vendor job an interrupted submit created, when the vendor lets it be found: the bridge recorded that it
+     * was about to create a vendor job at {@code sentAfter}, and then crashed or lost the answer. Empty means none
+     * exists (or the vendor offers no way to look), and the engine submits again.
+     */
+    default Optional<String> findSubmitted(JobRecord job, Instant sentAfter) throws VendorException {
+        return Optional.empty();
+    }
+
+    /**
+     * The vendor quotas a submit of this job uses. The engine starts the vendor job only when every one has room,
+     * and otherwise keeps the job queued with the reason and the time it will look again.
+     */
+    default List<Quota> quotas(JobRecord job) {
+        return List.of();
+    }
+
+    /**
+     * The smaller requests this job is split into, when the vendor cannot take it whole (a data download over more
+     * days than the vendor allows). Empty for a job the vendor takes as it is. Each part's request id is derived
+     * from this job's, and this job is delivered once every part is.
+     */
+    default List<JobRequest> parts(JobRecord job) {
         return List.of();
     }
 }
