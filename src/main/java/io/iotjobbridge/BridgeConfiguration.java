@@ -72,7 +72,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
         JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props), clock)::forJob,
-                destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp,
+                destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp, job -> false,
                 engineSettings(props), clock);
 
         context.addRoutes(new TriggerErrorHandling());
@@ -98,6 +98,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 props.getMillis("bridge.engine.lease-ms", Duration.ofMinutes(5)),
                 props.getMillis("bridge.engine.poll-initial-ms", Duration.ofSeconds(2)),
                 props.getMillis("bridge.engine.poll-max-ms", Duration.ofSeconds(60)),
+                props.getDouble("bridge.engine.poll-multiplier", 1.25),
+                props.getMillis("bridge.engine.push-safety-poll-ms", Duration.ofMinutes(10)),
                 props.getMillis("bridge.engine.retry-initial-ms", Duration.ofSeconds(1)),
                 props.getMillis("bridge.engine.retry-max-ms", Duration.ofMinutes(5)),
                 props.getInt("bridge.engine.max-attempts", 10),

@@ -109,7 +109,8 @@ class AliyunDeviceJobsFlowTest {
         assertThat(rows).as("the seeded running job moves 5 devices").hasSize(5)
                 .allSatisfy(row -> assertThat(row.get("ProductKey")).isEqualTo("a1SbxRunPk1"));
         assertThat(bridge.ledger().history(job.id())).extracting(t -> t.state()).containsExactly(
-                JobState.RECEIVED, JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING, JobState.DELIVERED);
+                JobState.RECEIVED, JobState.SUBMITTING, JobState.SUBMITTED, JobState.RUNNING,
+                JobState.DOWNLOADING, JobState.DELIVERED);
         assertThat(bridge.sandbox().stats().rejections()).isEmpty();
     }
 

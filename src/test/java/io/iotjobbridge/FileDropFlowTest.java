@@ -58,7 +58,8 @@ class FileDropFlowTest {
         assertThat(CsvDigests.sha256(Files.newInputStream(delivered))).isEqualTo(files.get(0).sha256())
                 .isEqualTo(CsvDigests.sha256(SyntheticCsv.open(job.vendorJobId(), files.get(0).sizeBytes())));
         assertThat(bridge.ledger().history(job.id())).extracting(t -> t.state()).containsExactly(
-                JobState.RECEIVED, JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING, JobState.DELIVERED);
+                JobState.RECEIVED, JobState.SUBMITTING, JobState.SUBMITTED, JobState.RUNNING,
+                JobState.DOWNLOADING, JobState.DELIVERED);
         assertThat(leftovers(bridge.outbox())).as("no temporary file is left behind").isEmpty();
         assertThat(bridge.sandbox().stats().callsOf("CreateDownloadDataJob")).isEqualTo(1);
         assertThat(bridge.sandbox().stats().rejections()).isEmpty();

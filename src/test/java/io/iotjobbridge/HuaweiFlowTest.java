@@ -103,7 +103,8 @@ class HuaweiFlowTest {
                 .isEqualTo(entries.get("01fc671f0000000000000071_Success.xls"));
         assertThat(Files.readString(files.get(sheetName))).contains("<Workbook", "Target");
         assertThat(bridge.ledger().history(job.id())).extracting(t -> t.state()).containsExactly(
-                JobState.RECEIVED, JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING, JobState.DELIVERED);
+                JobState.RECEIVED, JobState.SUBMITTING, JobState.SUBMITTED, JobState.RUNNING,
+                JobState.DOWNLOADING, JobState.DELIVERED);
         assertThat(bridge.sandbox().stats().callsOf("CreateExportTask")).isEqualTo(1);
         assertThat(bridge.sandbox().stats().callsOf("ShowExportTask")).as("the file is downloaded once").isEqualTo(1);
         assertThat(bridge.sandbox().stats().rejections()).isEmpty();

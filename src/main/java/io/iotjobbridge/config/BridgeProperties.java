@@ -37,6 +37,16 @@ public final class BridgeProperties {
         return get(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);
     }
 
+    public double getDouble(String key, double fallback) {
+        return get(key).map(v -> {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number; was '" + v + "'", e);
+            }
+        }).orElse(fallback);
+    }
+
     public boolean getBoolean(String key, boolean fallback) {
         return get(key).map(Boolean::parseBoolean).orElse(fallback);
     }

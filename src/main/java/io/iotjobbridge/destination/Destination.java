@@ -1,5 +1,8 @@
 package io.iotjobbridge.destination;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * A named place result files go to: a Camel endpoint URI from configuration (never from a request) and the template
  * that names files under it.
@@ -17,6 +20,20 @@ public record Destination(String name, String endpointUri, FileNameTemplate file
             endpoint = withDefault(endpoint, "fileExist", "Fail");
         }
         return new Destination(name, endpoint, fileName);
+    }
+
+    /** Where a file named {@code target} lands on this machine's disk, for a {@code file:} destination. */
+    public Optional<Path> localFile(String target) {
+        if (!endpointUri.startsWith("file:")) {
+            return Optional.empty();
+        }
+        String location = endpointUri.substring("file:".length());
+        int query = location.indexOf('?');
+        location = query < 0 ? location : location.substring(0, query);
+        if (location.startsWith("//")) {
+            location = location.substring(2);
+        }
+        return Optional.of(Path.of(location).resolve(target));
     }
 
     private static String withDefault(String uri, String option, String value) {

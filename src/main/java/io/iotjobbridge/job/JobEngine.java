@@ -6,22 +6,27 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.iotjobbridge.destination.Delivery;
 import io.iotjobbridge.destination.Destination;
 import io.iotjobbridge.ledger.ConcurrentUpdateException;
+import io.iotjobbridge.ledger.CrashPoints;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.ledger.QuotaWait;
 import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.request.RequestRejectedException;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.Vendor;
 import io.iotjobbridge.vendor.VendorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,21 +48,27 @@ public final class JobEngine {
     private final Pacing pacing;
     private final Spool spool;
     private final BiConsumer<JobRequest, String> followUpIntake;
+    private final JobParts parts;
+    private final Predicate<JobRecord> statusPushed;
     private final Clock clock;
 
     /**
      * @param spool          where flows write reports; a job's part is cleared when the job ends
-     * @param followUpIntake admits a request a finished job starts, given the request and the starting job's id
+     * @param followUpIntake admits a request a job starts (a follow-up or a part), given the request and the
+     *                       starting job's id
+     * @param statusPushed   whether the vendor is pushing a job's status right now, so polling can all but stop
      */
     public JobEngine(JobLedger ledger, Function<JobRecord, JobFlow> flows, Function<String, Destination> destinations,
-                     Delivery delivery, Spool spool, BiConsumer<JobRequest, String> followUpIntake, EngineSettings settings,
-                     Clock clock) {
+                     Delivery delivery, Spool spool, BiConsumer<JobRequest, String> followUpIntake,
+                     Predicate<JobRecord> statusPushed, EngineSettings settings, Clock clock) {
         this.ledger = ledger;
         this.flows = flows;
         this.destinations = destinations;
         this.delivery = delivery;
         this.spool = spool;
         this.followUpIntake = followUpIntake;
+        this.parts = new JobParts(ledger, followUpIntake);
+        this.statusPushed = statusPushed;
         this.settings = settings;
         this.pacing = new Pacing(settings);
         this.clock = clock;
@@ -75,59 +86,173 @@ public final class JobEngine {
             return;
         }
         Instant now = clock.instant();
-        JobFlow flow = flows.apply(job);
-        Instant clockStart = flow.startsAt(job);
-        if (Duration.between(clockStart, now).compareTo(settings.jobTimeout()) > 0) {
-            fail(job, "timed out: not finished within " + settings.jobTimeout() + " of " + clockStart
-                    + (job.vendorStatus() == null ? "" : "; last vendor status " + job.vendorStatus()));
-            return;
-        }
         try {
+            JobFlow flow = flows.apply(job);
+            if (timedOut(job, flow, now)) {
+                return;
+            }
             step(job, flow, now);
         } catch (VendorException e) {
             handle(ledger.find(jobId).orElse(job), e, now);
         } catch (ConcurrentUpdateException e) {
             LOG.debug("job {} moved on elsewhere; this worker stops", jobId);
         } catch (RequestRejectedException e) {
-            // a follow-up the flow built broke a rule: retrying would build the same request again
-            fail(ledger.find(jobId).orElse(job), "a follow-up request was rejected: " + e.getMessage());
+            // a follow-up or part the flow built broke a rule: retrying would build the same request again
+            fail(ledger.find(jobId).orElse(job), "a request this job starts was rejected: " + e.getMessage());
         }
+    }
+
+    /**
+     * Applies a status the vendor pushed for {@code vendorJobId}: a finished job goes straight to delivery, with no
+     * status check of its own. Pushed messages can repeat or arrive late; applying one twice changes nothing.
+     */
+    public void onVendorStatus(Vendor vendor, String account, String vendorJobId, JobStatus status) {
+        for (JobRecord job : ledger.findActiveByVendorJob(vendor, account, vendorJobId)) {
+            if (job.state() != JobState.SUBMITTED && job.state() != JobState.RUNNING) {
+                continue;
+            }
+            try {
+                apply(job, status, clock.instant());
+            } catch (ConcurrentUpdateException e) {
+                // a worker is checking the job right now: it sees the same vendor state itself
+                LOG.debug("job {} moved on while a pushed status arrived; the push is left to it", job.id());
+            }
+        }
+    }
+
+    private boolean timedOut(JobRecord job, JobFlow flow, Instant now) {
+        // waiting for a quota is not the vendor taking too long, and a split job ends when its parts do
+        if (job.state() == JobState.RECEIVED || job.state() == JobState.QUEUED || JobParts.isSplit(job)) {
+            return false;
+        }
+        Instant clockStart = flow.startsAt(job);
+        if (Duration.between(clockStart, now).compareTo(settings.jobTimeout()) <= 0) {
+            return false;
+        }
+        fail(job, "timed out: not finished within " + settings.jobTimeout() + " of " + clockStart
+                + (job.vendorStatus() == null ? "" : "; last vendor status " + job.vendorStatus()));
+        return true;
     }
 
     private void step(JobRecord job, JobFlow flow, Instant now) throws VendorException {
         switch (job.state()) {
             case RECEIVED, QUEUED -> submit(job, flow, now);
-            case SUBMITTED, RUNNING -> check(job, flow, now);
+            case SUBMITTING -> resumeSubmit(job, flow);
+            case SUBMITTED, RUNNING -> {
+                if (JobParts.isSplit(job)) {
+                    followParts(job, flow, now);
+                } else {
+                    check(job, flow, now);
+                }
+            }
             case DOWNLOADING -> deliver(job, flow);
             default -> throw new IllegalStateException("no step from " + job.state());
         }
     }
 
     private void submit(JobRecord job, JobFlow flow, Instant now) throws VendorException {
-        String vendorJobId = flow.submit(job);
-        JobRecord submitted = job.withVendorJob(vendorJobId).moveTo(JobState.SUBMITTED, null)
+        List<JobRequest> split = flow.parts(job);
+        if (!split.isEmpty()) {
+            parts.admit(job, split);
+            JobRecord whole = job.withVendorJob(JobParts.VENDOR_JOB_ID).moveTo(JobState.RUNNING, null)
+                    .withVendorStatus("0 of " + split.size() + " parts delivered", 0)
+                    .nextRunAt(now.plus(settings.pollInitial()), 0, null);
+            log(ledger.save(whole, "split into " + split.size() + " parts"));
+            return;
+        }
+        JobLedger.SubmitStart start = ledger.startSubmit(job, flow.quotas(job), settings.quotaWait());
+        if (!start.isStarted()) {
+            QuotaWait wait = start.quotaWait();
+            String why = "waiting for vendor quota \"" + wait.quota().describe() + "\" until " + wait.until()
+                    + " (" + wait.reason() + ")";
+            JobRecord queued = ledger.queue(job, wait, why);
+            if (job.state() != JobState.QUEUED) {
+                log(queued);
+            }
+            return;
+        }
+        create(start.started(), flow, now);
+    }
+
+    private void create(JobRecord submitting, JobFlow flow, Instant now) throws VendorException {
+        String vendorJobId = flow.submit(submitting);
+        CrashPoints.reach(CrashPoints.AFTER_VENDOR_CREATE);
+        JobRecord submitted = submitting.withVendorJob(vendorJobId).moveTo(JobState.SUBMITTED, null)
                 .nextRunAt(now.plus(settings.pollInitial()), 0, null);
         log(ledger.save(submitted, "vendor job " + vendorJobId + " created"));
     }
 
+    /**
+     * The bridge began to create this vendor job and never recorded the answer (a crash, a lost reply): adopt the
+     * vendor job that call made if the vendor can find it, and create one only if it cannot.
+     */
+    private void resumeSubmit(JobRecord job, JobFlow flow) throws VendorException {
+        Instant now = clock.instant();
+        Optional<String> found = flow.findSubmitted(job, job.submitStartedAt());
+        if (found.isPresent()) {
+            JobRecord adopted = job.withVendorJob(found.get()).moveTo(JobState.SUBMITTED, null)
+                    .nextRunAt(now, 0, null);
+            log(ledger.save(adopted, "vendor job " + found.get() + " found: created by the interrupted submit of "
+                    + job.submitStartedAt()));
+            return;
+        }
+        LOG.warn("job {} ({} {}): no vendor job from the submit begun at {} was found; creating it now", job.id(),
+                job.vendor(), job.operation(), job.submitStartedAt());
+        create(job, flow, now);
+    }
+
     private void check(JobRecord job, JobFlow flow, Instant now) throws VendorException {
         JobStatus status = flow.check(job);
+        CrashPoints.reach(CrashPoints.AFTER_STATUS_CHECK);
+        JobRecord downloading = apply(job, status, now);
+        if (downloading != null) {
+            deliver(downloading, flow);
+        }
+    }
+
+    /**
+     * Records what the vendor says about a job, from a status check or a push.
+     *
+     * @return the job, now DOWNLOADING, when its files can be fetched; null otherwise
+     */
+    private JobRecord apply(JobRecord job, JobStatus status, Instant now) {
         if (status instanceof JobStatus.Running running) {
-            JobRecord next = job.withVendorStatus(running.vendorStatus(), running.progress())
-                    .nextRunAt(now.plus(pacing.nextPoll(job.createdAt(), now)), 0, null);
+            JobRecord next = job.withVendorStatus(running.vendorStatus(), running.progress());
+            next = next.nextRunAt(now.plus(pacing.nextPoll(next, now, statusPushed.test(job))), 0, null);
             boolean firstSeenRunning = job.state() != JobState.RUNNING;
             JobRecord saved = ledger.save(firstSeenRunning ? next.moveTo(JobState.RUNNING, null) : next,
                     "vendor status " + running.vendorStatus());
             if (firstSeenRunning) {
                 log(saved);
             }
-        } else if (status instanceof JobStatus.Succeeded done) {
+            return null;
+        }
+        if (status instanceof JobStatus.Succeeded done) {
             JobRecord downloading = ledger.checkpoint(job.withVendorStatus(done.vendorStatus(), 100)
-                    .moveTo(JobState.DOWNLOADING, null), "vendor status " + done.vendorStatus());
+                    .moveTo(JobState.DOWNLOADING, null).nextRunAt(now, 0, null), "vendor status " + done.vendorStatus());
             log(downloading);
-            deliver(downloading, flow);
-        } else if (status instanceof JobStatus.Failed failed) {
-            fail(job.withVendorStatus(failed.vendorStatus(), job.progress()), failed.reason());
+            return downloading;
+        }
+        JobStatus.Failed failed = (JobStatus.Failed) status;
+        fail(job.withVendorStatus(failed.vendorStatus(), job.progress()), failed.reason());
+        return null;
+    }
+
+    /** A split job: delivered when every part is, failed when one fails; it makes no vendor calls itself. */
+    private void followParts(JobRecord job, JobFlow flow, Instant now) {
+        List<JobRequest> split = flow.parts(job);
+        JobParts.Progress progress = parts.progress(job, split);
+        if (progress.incomplete()) {
+            parts.admit(job, split);
+        }
+        if (progress.failure() != null) {
+            fail(job, progress.failure());
+        } else if (progress.allDelivered()) {
+            log(ledger.save(job.withVendorStatus(progress.describe(), 100).moveTo(JobState.DELIVERED, null),
+                    "all " + progress.total() + " parts delivered"));
+        } else {
+            ledger.save(job.withVendorStatus(progress.describe(), progress.percent())
+                    .nextRunAt(now.plus(settings.pollInitial()), 0, null), null);
         }
     }
 
@@ -145,12 +270,14 @@ public final class JobEngine {
                 continue;
             }
             DeliveredFile done = delivery.deliver(job, file, destination);
+            CrashPoints.reach(CrashPoints.AFTER_FILE_WRITTEN);
             ledger.recordFile(job.id(), done);
             LOG.info("job {} ({} {}) delivered {} ({} bytes, sha256 {})", job.id(), job.vendor(), job.vendorJobId(),
                     done.location(), done.sizeBytes(), done.sha256());
         }
         List<JobRequest> followUps = flow.followUps(job);
         followUps.forEach(request -> followUpIntake.accept(request, job.id()));
+        CrashPoints.reach(CrashPoints.BEFORE_DELIVERED);
         String detail = "delivered " + files.size() + " file(s)"
                 + (followUps.isEmpty() ? "" : ", started " + followUps.size() + " follow-up request(s)");
         log(ledger.save(job.moveTo(JobState.DELIVERED, null), detail));
@@ -162,7 +289,9 @@ public final class JobEngine {
             case PERMANENT -> fail(job, e.getMessage());
             case QUOTA -> {
                 Instant until = e.notBefore().orElse(now.plus(settings.quotaWait()));
-                JobState state = job.state() == JobState.RECEIVED ? JobState.QUEUED : job.state();
+                // a refused create leaves no vendor job: the job is queued again
+                boolean notCreated = job.state() == JobState.RECEIVED || job.state() == JobState.SUBMITTING;
+                JobState state = notCreated ? JobState.QUEUED : job.state();
                 String why = "waiting for vendor quota until " + until + " (" + e.getMessage() + ")";
                 JobRecord waiting = (state == job.state() ? job : job.moveTo(state, why)).nextRunAt(until, 0, why);
                 JobRecord saved = ledger.save(waiting, why);
@@ -177,6 +306,8 @@ public final class JobEngine {
                     return;
                 }
                 Duration delay = pacing.nextRetry(attempt);
+                Duration vendorAsks = e.notBefore().map(at -> Duration.between(now, at)).orElse(Duration.ZERO);
+                delay = vendorAsks.compareTo(delay) > 0 ? vendorAsks : delay;
                 LOG.warn("job {} ({} {}) attempt {} failed, retrying in {} ms: {}", job.id(), job.vendor(),
                         job.vendorJobId(), attempt, delay.toMillis(), e.getMessage());
                 ledger.save(job.nextRunAt(now.plus(delay), attempt, "retrying after " + e.getMessage()), null);

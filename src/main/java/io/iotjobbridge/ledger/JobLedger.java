@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.Vendor;
 
 /**
@@ -24,7 +25,8 @@ import io.iotjobbridge.vendor.Vendor;
 public final class JobLedger {
 
     private static final String COLUMNS = "id, request_id, vendor, account, operation, destination, request_json, options_json, state,"
-            + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at, version";
+            + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at, version,"
+            + " submit_started_at";
     private static final int MAX_TEXT = 2000;
 
     private final DataSource dataSource;
@@ -125,35 +127,125 @@ public final class JobLedger {
      * @throws ConcurrentUpdateException when the job was saved meanwhile (its version moved on)
      */
     private JobRecord write(JobRecord job, String detail, boolean releaseLease) {
-        Instant now = clock.instant();
+        return write(job, detail, releaseLease, null);
+    }
+
+    private JobRecord write(JobRecord job, String detail, boolean releaseLease, String waitingFor) {
         try (Connection c = transaction()) {
-            JobState before = stateOf(c, job.id());
-            try (PreparedStatement ps = c.prepareStatement("update job set state = ?, vendor_job_id = ?,"
-                    + " vendor_status = ?, progress = ?, reason = ?, attempts = ?, next_run_at = ?,"
-                    + (releaseLease ? " lease_until = null," : "")
-                    + " updated_at = ?, version = version + 1 where id = ? and version = ?")) {
-                ps.setString(1, job.state().name());
-                ps.setString(2, job.vendorJobId());
-                ps.setString(3, job.vendorStatus());
-                ps.setObject(4, job.progress());
-                ps.setString(5, truncate(job.reason()));
-                ps.setInt(6, job.attempts());
-                ps.setTimestamp(7, Timestamp.from(job.nextRunAt()));
-                ps.setTimestamp(8, Timestamp.from(now));
-                ps.setString(9, job.id());
-                ps.setInt(10, job.version());
-                if (ps.executeUpdate() == 0) {
-                    c.rollback();
-                    throw new ConcurrentUpdateException(job.id());
-                }
-            }
-            if (before != job.state()) {
-                insertTransition(c, job.id(), now, job.state(), detail);
-            }
+            update(c, job, detail, releaseLease, waitingFor);
+            JobRecord saved = reread(c, job.id());
             c.commit();
-            return find(job.id()).orElseThrow();
+            return saved;
         } catch (SQLException e) {
             throw new LedgerException("could not save job " + job.id(), e);
+        }
+    }
+
+    /**
+     * Updates the job row inside {@code c}'s transaction and, when the state changed, records the transition and
+     * settles the job's quota shares: a create the vendor refused gives its shares back, and a job that stops
+     * holding a quota wakes the jobs queued for it.
+     */
+    private void update(Connection c, JobRecord job, String detail, boolean releaseLease, String waitingFor)
+            throws SQLException {
+        Instant now = clock.instant();
+        JobState before = stateOf(c, job.id());
+        try (PreparedStatement ps = c.prepareStatement("update job set state = ?, vendor_job_id = ?,"
+                + " vendor_status = ?, progress = ?, reason = ?, attempts = ?, next_run_at = ?,"
+                + (releaseLease ? " lease_until = null," : "")
+                + " submit_started_at = ?, waiting_for = ?,"
+                + " updated_at = ?, version = version + 1 where id = ? and version = ?")) {
+            ps.setString(1, job.state().name());
+            ps.setString(2, job.vendorJobId());
+            ps.setString(3, job.vendorStatus());
+            ps.setObject(4, job.progress());
+            ps.setString(5, truncate(job.reason()));
+            ps.setInt(6, job.attempts());
+            ps.setTimestamp(7, Timestamp.from(job.nextRunAt()));
+            ps.setTimestamp(8, timestamp(job.submitStartedAt()));
+            ps.setString(9, waitingFor);
+            ps.setTimestamp(10, Timestamp.from(now));
+            ps.setString(11, job.id());
+            ps.setInt(12, job.version());
+            if (ps.executeUpdate() == 0) {
+                c.rollback();
+                throw new ConcurrentUpdateException(job.id());
+            }
+        }
+        if (before != job.state()) {
+            insertTransition(c, job.id(), now, job.state(), detail);
+            if (!job.state().isUnfinishedAtVendor()) {
+                QuotaShares.wakeWaiting(c, job.id(), now);
+            }
+            if (before == JobState.SUBMITTING && (job.state() == JobState.QUEUED || job.state() == JobState.FAILED)
+                    && job.vendorJobId() == null) {
+                QuotaShares.release(c, job.id());
+            }
+        }
+    }
+
+    /** The outcome of asking to start a vendor job: started (now SUBMITTING), or waiting for a full quota. */
+    public record SubmitStart(JobRecord started, QuotaWait quotaWait) {
+        public boolean isStarted() {
+            return started != null;
+        }
+    }
+
+    /**
+     * Starts a submit if every quota has room: takes a share of each and moves the job to SUBMITTING, in one
+     * transaction under the quotas' locks, so no two submits (on any node) can take the last share. Otherwise
+     * records nothing and says which quota is full. The worker keeps its lease: it goes on to call the vendor.
+     */
+    public SubmitStart startSubmit(JobRecord job, List<Quota> quotas, Duration recheck) {
+        Instant now = clock.instant();
+        try {
+            QuotaShares.ensureLocks(dataSource, quotas);
+            try (Connection c = transaction()) {
+                QuotaShares.lock(c, quotas);
+                Optional<QuotaWait> full = QuotaShares.firstFull(c, job.id(), quotas, now, recheck);
+                if (full.isPresent()) {
+                    c.rollback();
+                    return new SubmitStart(null, full.get());
+                }
+                QuotaShares.take(c, job.id(), quotas, now);
+                JobRecord submitting = new JobRecord(job.id(), job.requestId(), job.vendor(), job.account(),
+                        job.operation(), job.destination(), job.requestJson(), job.optionsJson(), JobState.SUBMITTING,
+                        null, null, null, null, job.attempts(), job.nextRunAt(), job.createdAt(), job.updatedAt(),
+                        job.version(), now);
+                update(c, submitting, "creating the vendor job", false, null);
+                JobRecord started = reread(c, job.id());
+                c.commit();
+                return new SubmitStart(started, null);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("could not start the submit of job " + job.id(), e);
+        }
+    }
+
+    /** Parks a job until {@code wait.until()} (or until a share of the full quota frees up), saying why. */
+    public JobRecord queue(JobRecord job, QuotaWait wait, String why) {
+        JobRecord queued = (job.state() == JobState.QUEUED ? job : job.moveTo(JobState.QUEUED, why))
+                .nextRunAt(wait.until(), 0, why);
+        return write(queued, why, true, wait.quota().key());
+    }
+
+    /** Unfinished jobs of an account following vendor job {@code vendorJobId} (normally one). */
+    public List<JobRecord> findActiveByVendorJob(Vendor vendor, String account, String vendorJobId) {
+        List<JobRecord> jobs = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from job where vendor = ?"
+                     + " and account = ? and vendor_job_id = ? and state not in ('DELIVERED', 'FAILED')")) {
+            ps.setString(1, vendor.wireName());
+            ps.setString(2, account);
+            ps.setString(3, vendorJobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    jobs.add(read(rs));
+                }
+            }
+            return jobs;
+        } catch (SQLException e) {
+            throw new LedgerException("could not find jobs of vendor job " + vendorJobId, e);
         }
     }
 
@@ -218,7 +310,7 @@ public final class JobLedger {
 
     private static void insert(Connection c, JobRecord job) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into job (" + COLUMNS + ")"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, job.id());
             ps.setString(2, job.requestId());
             ps.setString(3, job.vendor().wireName());
@@ -237,6 +329,7 @@ public final class JobLedger {
             ps.setTimestamp(16, Timestamp.from(job.createdAt()));
             ps.setTimestamp(17, Timestamp.from(job.updatedAt()));
             ps.setInt(18, job.version());
+            ps.setTimestamp(19, timestamp(job.submitStartedAt()));
             ps.executeUpdate();
         }
     }
@@ -265,6 +358,19 @@ public final class JobLedger {
         }
     }
 
+    /** The job as {@code c}'s transaction sees it: no second connection is taken while one is held. */
+    private static JobRecord reread(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from job where id = ?")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LedgerException("no job " + jobId, null);
+                }
+                return read(rs);
+            }
+        }
+    }
+
     private Optional<JobRecord> queryOne(String sql, String key) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, key);
@@ -283,7 +389,16 @@ public final class JobLedger {
                 JobState.valueOf(rs.getString("state")), rs.getString("vendor_job_id"), rs.getString("vendor_status"),
                 (Integer) rs.getObject("progress"), rs.getString("reason"), rs.getInt("attempts"),
                 rs.getTimestamp("next_run_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
+                instant(rs.getTimestamp("submit_started_at")));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String truncate(String text) {

@@ -11,30 +11,45 @@ import io.iotjobbridge.vendor.Vendor;
  *
  * @param requestJson the request's vendor parameters ({@code params}) as JSON
  * @param optionsJson the request's bridge options ({@code options}) as JSON; null when it had none
+ * @param submitStartedAt when the bridge began to create the vendor job; null before that
  */
 public record JobRecord(String id, String requestId, Vendor vendor, String account, String operation,
                         String destination, String requestJson, String optionsJson, JobState state,
                         String vendorJobId, String vendorStatus, Integer progress, String reason, int attempts,
-                        Instant nextRunAt, Instant createdAt, Instant updatedAt, int version) {
+                        Instant nextRunAt, Instant createdAt, Instant updatedAt, int version,
+                        Instant submitStartedAt) {
+
+    /** A job whose vendor job was never started. */
+    public JobRecord(String id, String requestId, Vendor vendor, String account, String operation, String destination,
+                     String requestJson, String optionsJson, JobState state, String vendorJobId, String vendorStatus,
+                     Integer progress, String reason, int attempts, Instant nextRunAt, Instant createdAt,
+                     Instant updatedAt, int version) {
+        this(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state, vendorJobId,
+                vendorStatus, progress, reason, attempts, nextRunAt, createdAt, updatedAt, version, null);
+    }
 
     public JobRecord moveTo(JobState next, String why) {
         return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, next,
-                vendorJobId, vendorStatus, progress, why, 0, nextRunAt, createdAt, updatedAt, version);
+                vendorJobId, vendorStatus, progress, why, 0, nextRunAt, createdAt, updatedAt, version,
+                submitStartedAt);
     }
 
     public JobRecord withVendorJob(String newVendorJobId) {
         return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state,
-                newVendorJobId, vendorStatus, progress, reason, attempts, nextRunAt, createdAt, updatedAt, version);
+                newVendorJobId, vendorStatus, progress, reason, attempts, nextRunAt, createdAt, updatedAt, version,
+                submitStartedAt);
     }
 
     public JobRecord withVendorStatus(String newVendorStatus, Integer newProgress) {
         return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state,
-                vendorJobId, newVendorStatus, newProgress, reason, attempts, nextRunAt, createdAt, updatedAt, version);
+                vendorJobId, newVendorStatus, newProgress, reason, attempts, nextRunAt, createdAt, updatedAt, version,
+                submitStartedAt);
     }
 
     /** Schedules the next look at this job; {@code why} is kept for operators (last error, quota wait…). */
     public JobRecord nextRunAt(Instant when, int newAttempts, String why) {
         return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state,
-                vendorJobId, vendorStatus, progress, why, newAttempts, when, createdAt, updatedAt, version);
+                vendorJobId, vendorStatus, progress, why, newAttempts, when, createdAt, updatedAt, version,
+                submitStartedAt);
     }
 }

@@ -6,6 +6,11 @@ public enum JobState {
     RECEIVED,
     /** waiting for a vendor quota to free up (the reason and the release time are on the job) */
     QUEUED,
+    /**
+     * the create call is about to be sent, or was sent and its answer not recorded: before creating again after a
+     * crash, the bridge asks the vendor for a job it created since
+     */
+    SUBMITTING,
     /** the vendor job exists; its id is recorded */
     SUBMITTED,
     /** the vendor reports the job running */
@@ -16,6 +21,11 @@ public enum JobState {
     DELIVERED,
     /** the job ended without a delivered result; the reason says why */
     FAILED;
+
+    /** While in these states a vendor job is started and not finished: it counts against "unfinished" quotas. */
+    public boolean isUnfinishedAtVendor() {
+        return this == SUBMITTING || this == SUBMITTED || this == RUNNING;
+    }
 
     public boolean isTerminal() {
         return this == DELIVERED || this == FAILED;

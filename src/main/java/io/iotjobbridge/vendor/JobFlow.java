@@ -29,11 +29,12 @@ public interface JobFlow {
     List<ResultFile> resultFiles(JobRecord job) throws VendorException;
 
     /**
-     * When the vendor job is meant to start: the job timeout counts from here. A job scheduled days ahead (Alibaba's
+     * When the vendor job is meant to start (by default, when the bridge began to create it; time spent queued for
+     * a quota does not count): the job timeout counts from here. A job scheduled days ahead (Alibaba's
      * {@code ScheduledTime}) must not time out while it waits for its own start.
      */
     default Instant startsAt(JobRecord job) {
-        return job.createdAt();
+        return job.submitStartedAt() != null ? job.submitStartedAt() : job.createdAt();
     }
 
     /**

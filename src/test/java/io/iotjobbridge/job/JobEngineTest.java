@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,6 +26,7 @@ import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.sandbox.MutableClock;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobStatus;
+import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.Spool;
@@ -52,6 +54,7 @@ class JobEngineTest {
     private final MutableClock clock = new MutableClock(START);
     private final ScriptedFlow flow = new ScriptedFlow();
     private final List<JobRequest> admitted = new ArrayList<>();
+    private boolean pushed;
     private HikariDataSource dataSource;
     private CamelContext camel;
     private JobLedger ledger;
@@ -68,10 +71,11 @@ class JobEngineTest {
         Destination outbox = Destination.of("default", "file:" + dir.resolve("outbox"),
                 new FileNameTemplate("{requestId}-{fileName}"));
         EngineSettings settings = new EngineSettings(1, Duration.ofMinutes(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(5), 3, Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 1.25, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofMinutes(5), 3,
+                Duration.ofSeconds(30),
                 Duration.ofHours(12));
         engine = new JobEngine(ledger, job -> flow, name -> outbox, new Delivery(camel.createProducerTemplate(), clock),
-                spool, (request, parent) -> admitted.add(request), settings, clock);
+                spool, this::admitRequest, job -> pushed, settings, clock);
     }
 
     @AfterEach
@@ -87,8 +91,10 @@ class JobEngineTest {
 
         engine.advance(id);
 
+        // the create may or may not have reached the vendor: the job stays SUBMITTING, to be reconciled
         JobRecord waiting = ledger.find(id).orElseThrow();
-        assertThat(waiting.state()).isEqualTo(JobState.RECEIVED);
+        assertThat(waiting.state()).isEqualTo(JobState.SUBMITTING);
+        assertThat(waiting.submitStartedAt()).isEqualTo(START);
         assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(waiting.nextRunAt()).isAfter(START);
         assertThat(waiting.reason()).contains("Throttling.User");
@@ -178,13 +184,169 @@ class JobEngineTest {
         assertThat(ledger.find(scheduled).orElseThrow().state()).isNotEqualTo(JobState.FAILED);
 
         flow.startsAt = null;
+        flow.stillRunning = true;
         String unscheduled = ledger.admit("r-2", Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null)
                 .job().id();
-        clock.advance(Duration.ofHours(13));
+        clock.advance(Duration.ofHours(5));
+        engine.advance(unscheduled);
+        clock.advance(Duration.ofHours(11));
+
+        engine.advance(unscheduled);
+
+        // 16 h after it was received but 11 h after its vendor job was created: not timed out yet
+        assertThat(ledger.find(unscheduled).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        clock.advance(Duration.ofHours(2));
 
         engine.advance(unscheduled);
 
         assertThat(ledger.find(unscheduled).orElseThrow().reason()).startsWith("timed out: not finished within PT12H");
+    }
+
+    @Test
+    void anInterruptedSubmitAdoptsTheVendorJobTheVendorFindsInsteadOfCreatingASecond() {
+        String id = admit();
+        flow.submitError = VendorException.retryable("ReadTimeout", "no answer within 60 s");
+        engine.advance(id);
+        flow.submitError = null;
+        flow.found = "vendor-job-0";
+        clock.advance(Duration.ofMinutes(1));
+
+        engine.advance(id);
+
+        JobRecord adopted = ledger.find(id).orElseThrow();
+        assertThat(adopted.state()).isEqualTo(JobState.SUBMITTED);
+        assertThat(adopted.vendorJobId()).isEqualTo("vendor-job-0");
+        assertThat(flow.submits).isEqualTo(1);
+        assertThat(flow.lookedUpSince).containsExactly(START);
+        assertThat(ledger.history(id).get(ledger.history(id).size() - 1).detail())
+                .contains("vendor job vendor-job-0 found: created by the interrupted submit");
+    }
+
+    @Test
+    void anInterruptedSubmitTheVendorCannotFindIsCreatedAgainOnce() {
+        String id = admit();
+        flow.submitError = VendorException.retryable("ReadTimeout", "no answer within 60 s");
+        engine.advance(id);
+        flow.submitError = null;
+
+        engine.advance(id);
+
+        assertThat(ledger.find(id).orElseThrow().vendorJobId()).isEqualTo("vendor-job-1");
+        assertThat(flow.submits).isEqualTo(2);
+        assertThat(flow.lookedUpSince).hasSize(1);
+    }
+
+    @Test
+    void aFullQuotaQueuesTheJobSayingWhyAndUntilWhenAndAFreedShareWakesIt() {
+        flow.quotas = List.of(new Quota.Unfinished("aliyun:default:download:running", 1, "1 running download"));
+        flow.stillRunning = true;
+        String first = admit();
+        String second = ledger.admit("r-2", Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null).job().id();
+        engine.advance(first);
+
+        engine.advance(second);
+
+        JobRecord queued = ledger.find(second).orElseThrow();
+        assertThat(queued.state()).isEqualTo(JobState.QUEUED);
+        assertThat(queued.reason()).isEqualTo("waiting for vendor quota \"1 running download\" until "
+                + START.plus(Duration.ofSeconds(30)) + " (1 of 1 running download in use)");
+        assertThat(flow.submits).isEqualTo(1);
+
+        flow.stillRunning = false;
+        clock.advance(Duration.ofSeconds(5));
+        engine.advance(first);
+
+        assertThat(ledger.find(first).orElseThrow().state()).isEqualTo(JobState.DELIVERED);
+        assertThat(ledger.find(second).orElseThrow().nextRunAt()).isEqualTo(clock.instant());
+        engine.advance(second);
+        assertThat(ledger.find(second).orElseThrow().state()).isEqualTo(JobState.SUBMITTED);
+        assertThat(flow.submits).isEqualTo(2);
+    }
+
+    @Test
+    void aSplitJobRunsItsPartsAsJobsAndIsDeliveredWhenEveryPartIs() {
+        flow.parts = List.of(part("r-1.part-1-of-2"), part("r-1.part-2-of-2"));
+        String whole = admit();
+
+        engine.advance(whole);
+
+        JobRecord split = ledger.find(whole).orElseThrow();
+        assertThat(split.state()).isEqualTo(JobState.RUNNING);
+        assertThat(split.vendorStatus()).isEqualTo("0 of 2 parts delivered");
+        assertThat(flow.submits).isZero();
+        String firstPart = ledger.findByRequestId("r-1.part-1-of-2").orElseThrow().id();
+        String secondPart = ledger.findByRequestId("r-1.part-2-of-2").orElseThrow().id();
+        engine.advance(firstPart);
+        engine.advance(firstPart);
+        clock.advance(Duration.ofSeconds(2));
+        engine.advance(whole);
+        assertThat(ledger.find(whole).orElseThrow().vendorStatus()).isEqualTo("1 of 2 parts delivered");
+        assertThat(ledger.find(whole).orElseThrow().progress()).isEqualTo(50);
+
+        engine.advance(secondPart);
+        engine.advance(secondPart);
+        clock.advance(Duration.ofDays(2));
+        engine.advance(whole);
+
+        assertThat(ledger.find(whole).orElseThrow().state()).as("a split job never times out on its own")
+                .isEqualTo(JobState.DELIVERED);
+        assertThat(flow.submits).isEqualTo(2);
+    }
+
+    @Test
+    void aPushedCompletionGoesStraightToDeliveryWithoutAStatusCheck() {
+        flow.stillRunning = true;
+        pushed = true;
+        String id = admit();
+        engine.advance(id);
+        engine.advance(id);
+        JobRecord running = ledger.find(id).orElseThrow();
+        assertThat(running.nextRunAt()).as("only a safety check while pushed")
+                .isAfter(clock.instant().plus(Duration.ofMinutes(8)));
+        int checks = flow.checks;
+
+        engine.onVendorStatus(Vendor.ALIYUN, "default", "vendor-job-1", new JobStatus.Succeeded("1"));
+        engine.onVendorStatus(Vendor.ALIYUN, "default", "vendor-job-1", new JobStatus.Succeeded("1"));
+
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(JobState.DOWNLOADING);
+        assertThat(ledger.find(id).orElseThrow().nextRunAt()).isEqualTo(clock.instant());
+        engine.advance(id);
+        assertThat(ledger.find(id).orElseThrow().state()).isEqualTo(JobState.DELIVERED);
+        assertThat(flow.checks).isEqualTo(checks);
+    }
+
+    @Test
+    void aFileAnInterruptedDeliveryLeftIsAdoptedWhenIdenticalAndNeverOverwrittenWhenNot() throws Exception {
+        Files.createDirectories(dir.resolve("outbox"));
+        Files.writeString(dir.resolve("outbox/r-1-first.txt"), "one");
+        Files.writeString(dir.resolve("outbox/r-2-first.txt"), "someone else's");
+        flow.files = List.of(new Text("first.txt", "one"));
+        String same = admit();
+        String different = ledger.admit("r-2", Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null)
+                .job().id();
+
+        engine.advance(same);
+        engine.advance(same);
+        engine.advance(different);
+        engine.advance(different);
+
+        assertThat(ledger.find(same).orElseThrow().state()).isEqualTo(JobState.DELIVERED);
+        assertThat(ledger.files(same)).singleElement().satisfies(file -> assertThat(file.sizeBytes()).isEqualTo(3));
+        JobRecord refused = ledger.find(different).orElseThrow();
+        assertThat(refused.state()).isEqualTo(JobState.FAILED);
+        assertThat(refused.reason()).contains("a different file already exists at default:r-2-first.txt");
+        assertThat(Files.readString(dir.resolve("outbox/r-2-first.txt"))).isEqualTo("someone else's");
+    }
+
+    private JobRequest part(String requestId) {
+        return new JobRequest(requestId, Vendor.ALIYUN, "default", "CreateJob", JsonNodeFactory.instance.objectNode(),
+                "default");
+    }
+
+    private void admitRequest(JobRequest request, String parentJobId) {
+        admitted.add(request);
+        ledger.admit(request.id(), request.vendor(), request.account(), request.operation(), request.destination(),
+                request.params().toString(), null);
     }
 
     private String admit() {
@@ -197,14 +359,38 @@ class JobEngineTest {
         List<ResultFile> files = List.of();
         List<JobRequest> followUps = List.of();
         Instant startsAt;
+        boolean stillRunning;
+        String found;
+        List<Quota> quotas = List.of();
+        List<JobRequest> parts = List.of();
+        final List<Instant> lookedUpSince = new ArrayList<>();
+        int submits;
+        int checks;
+
+        @Override
+        public Optional<String> findSubmitted(JobRecord job, Instant sentAfter) {
+            lookedUpSince.add(sentAfter);
+            return Optional.ofNullable(found);
+        }
+
+        @Override
+        public List<Quota> quotas(JobRecord job) {
+            return quotas;
+        }
+
+        @Override
+        public List<JobRequest> parts(JobRecord job) {
+            return job.requestId().contains(".part-") ? List.of() : parts;
+        }
 
         @Override
         public Instant startsAt(JobRecord job) {
-            return startsAt == null ? job.createdAt() : startsAt;
+            return startsAt == null ? JobFlow.super.startsAt(job) : startsAt;
         }
 
         @Override
         public String submit(JobRecord job) throws VendorException {
+            submits++;
             if (submitError != null) {
                 throw submitError;
             }
@@ -213,7 +399,8 @@ class JobEngineTest {
 
         @Override
         public JobStatus check(JobRecord job) {
-            return new JobStatus.Succeeded("done");
+            checks++;
+            return stillRunning ? new JobStatus.Running("IN_PROGRESS", null) : new JobStatus.Succeeded("done");
         }
 
         @Override

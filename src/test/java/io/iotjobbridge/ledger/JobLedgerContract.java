@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.iotjobbridge.sandbox.MutableClock;
+import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.Vendor;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +101,97 @@ abstract class JobLedgerContract {
             assertThat(file.sizeBytes()).isEqualTo(42);
             assertThat(file.deliveredAt()).isEqualTo(START.plusSeconds(3));
         });
+    }
+
+    @Test
+    void anUnfinishedQuotaAdmitsUpToItsLimitAndWakesTheWaitingWhenAShareFrees() {
+        Quota running = new Quota.Unfinished("aliyun:default:download:running", 1, "1 running download");
+        JobRecord first = ledger().find(admit("req-q1")).orElseThrow();
+        JobRecord second = ledger().find(admit("req-q2")).orElseThrow();
+
+        JobLedger.SubmitStart started = ledger().startSubmit(first, List.of(running), Duration.ofMinutes(1));
+        JobLedger.SubmitStart refused = ledger().startSubmit(second, List.of(running), Duration.ofMinutes(1));
+
+        assertThat(started.isStarted()).isTrue();
+        assertThat(started.started().state()).isEqualTo(JobState.SUBMITTING);
+        assertThat(started.started().submitStartedAt()).isEqualTo(START);
+        assertThat(refused.isStarted()).isFalse();
+        assertThat(refused.quotaWait().reason()).isEqualTo("1 of 1 running download in use");
+        JobRecord queued = ledger().queue(second, refused.quotaWait(), "waiting");
+        assertThat(queued.nextRunAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+
+        JobRecord created = ledger().save(started.started().withVendorJob("v-1").moveTo(JobState.SUBMITTED, null), "");
+        assertThat(ledger().find(queued.id()).orElseThrow().nextRunAt()).as("still waiting").isAfter(START);
+        ledger().save(created.moveTo(JobState.DOWNLOADING, null), "vendor done");
+
+        assertThat(ledger().find(queued.id()).orElseThrow().nextRunAt()).as("woken").isEqualTo(START);
+        assertThat(ledger().startSubmit(ledger().find(queued.id()).orElseThrow(), List.of(running),
+                Duration.ofMinutes(1)).isStarted()).isTrue();
+    }
+
+    @Test
+    void aDailyQuotaWaitsForTheNextDayInTheVendorsZoneAndARefusedCreateGivesItsShareBack() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        Quota daily = new Quota.PerDay("aliyun:default:download:daily", 2, shanghai, "2 downloads a day");
+        JobRecord a = ledger().startSubmit(ledger().find(admit("req-d1")).orElseThrow(), List.of(daily),
+                Duration.ofMinutes(1)).started();
+        JobRecord b = ledger().startSubmit(ledger().find(admit("req-d2")).orElseThrow(), List.of(daily),
+                Duration.ofMinutes(1)).started();
+        JobRecord c = ledger().find(admit("req-d3")).orElseThrow();
+
+        JobLedger.SubmitStart third = ledger().startSubmit(c, List.of(daily), Duration.ofMinutes(1));
+
+        assertThat(a).isNotNull();
+        assertThat(b).isNotNull();
+        assertThat(third.quotaWait().until()).isEqualTo(Instant.parse("2026-11-23T16:00:00Z"));
+        assertThat(third.quotaWait().reason()).isEqualTo("2 of 2 downloads a day used on 2026-11-23 (Asia/Shanghai)");
+
+        ledger().save(b.moveTo(JobState.QUEUED, "the vendor refused the create"), "refused");
+
+        assertThat(ledger().startSubmit(c, List.of(daily), Duration.ofMinutes(1)).isStarted()).isTrue();
+    }
+
+    @Test
+    void aRetainedQuotaNeverEvictsAResultStillNeeded() {
+        Quota kept = new Quota.Retained("huawei:default:export:kept", 3, "3 exports kept");
+        JobRecord needed = ledger().startSubmit(ledger().find(admit("req-r1")).orElseThrow(), List.of(kept),
+                Duration.ofMinutes(1)).started();
+        for (String request : List.of("req-r2", "req-r3")) {
+            clock.advance(Duration.ofSeconds(1));
+            JobRecord done = ledger().startSubmit(ledger().find(admit(request)).orElseThrow(), List.of(kept),
+                    Duration.ofMinutes(1)).started();
+            ledger().save(done.withVendorJob("v-" + request).moveTo(JobState.DELIVERED, null), "delivered");
+        }
+        JobRecord next = ledger().find(admit("req-r4")).orElseThrow();
+
+        assertThat(ledger().startSubmit(next, List.of(kept), Duration.ofMinutes(1)).isStarted()).isFalse();
+
+        ledger().save(needed.withVendorJob("v-1").moveTo(JobState.DELIVERED, null), "delivered");
+        assertThat(ledger().startSubmit(next, List.of(kept), Duration.ofMinutes(1)).isStarted()).isTrue();
+    }
+
+    @Test
+    void concurrentSubmitsNeverTakeMoreSharesThanTheQuotaHas() throws Exception {
+        Quota unfinished = new Quota.Unfinished("huawei:default:export:unfinished", 2, "2 unfinished exports");
+        List<JobRecord> jobs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            jobs.add(ledger().find(admit("req-c" + i)).orElseThrow());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (JobRecord job : jobs) {
+                outcomes.add(pool.submit(() -> ledger().startSubmit(job, List.of(unfinished), Duration.ofMinutes(1))
+                        .isStarted()));
+            }
+            long started = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                started += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(started).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String admit(String requestId) {

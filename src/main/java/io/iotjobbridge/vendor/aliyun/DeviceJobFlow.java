@@ -62,9 +62,10 @@ public final class DeviceJobFlow implements JobFlow {
     @Override
     public Instant startsAt(JobRecord job) {
         JsonNode scheduled = requestParams.apply(job).get("ScheduledTime");
+        Instant submitted = JobFlow.super.startsAt(job);
         Instant start = scheduled != null && scheduled.canConvertToLong()
-                ? Instant.ofEpochMilli(scheduled.longValue()) : job.createdAt();
-        return start.isAfter(job.createdAt()) ? start : job.createdAt();
+                ? Instant.ofEpochMilli(scheduled.longValue()) : submitted;
+        return start.isAfter(submitted) ? start : submitted;
     }
 
     @Override
