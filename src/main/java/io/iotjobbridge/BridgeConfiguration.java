@@ -19,6 +19,7 @@ import io.iotjobbridge.job.JobIntake;
 import io.iotjobbridge.job.JobLifecycleRoutes;
 import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.JobLedger;
+import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
@@ -71,7 +72,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
-        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props), clock)::forJob,
+        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props),
+                new LedgerCallSlots(dataSource, clock), clock)::forJob,
                 destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp, job -> false,
                 engineSettings(props), clock);
 

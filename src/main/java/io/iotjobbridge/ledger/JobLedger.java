@@ -162,7 +162,7 @@ public final class JobLedger {
             ps.setString(5, truncate(job.reason()));
             ps.setInt(6, job.attempts());
             ps.setTimestamp(7, Timestamp.from(job.nextRunAt()));
-            ps.setTimestamp(8, timestamp(job.submitStartedAt()));
+            ps.setTimestamp(8, Sql.timestamp(job.submitStartedAt()));
             ps.setString(9, waitingFor);
             ps.setTimestamp(10, Timestamp.from(now));
             ps.setString(11, job.id());
@@ -329,7 +329,7 @@ public final class JobLedger {
             ps.setTimestamp(16, Timestamp.from(job.createdAt()));
             ps.setTimestamp(17, Timestamp.from(job.updatedAt()));
             ps.setInt(18, job.version());
-            ps.setTimestamp(19, timestamp(job.submitStartedAt()));
+            ps.setTimestamp(19, Sql.timestamp(job.submitStartedAt()));
             ps.executeUpdate();
         }
     }
@@ -390,15 +390,7 @@ public final class JobLedger {
                 (Integer) rs.getObject("progress"), rs.getString("reason"), rs.getInt("attempts"),
                 rs.getTimestamp("next_run_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
-                instant(rs.getTimestamp("submit_started_at")));
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                Sql.instant(rs.getTimestamp("submit_started_at")));
     }
 
     private static String truncate(String text) {

@@ -22,7 +22,6 @@ import io.iotjobbridge.vendor.Quota;
  */
 final class QuotaShares {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String UNFINISHED = "'SUBMITTING', 'SUBMITTED', 'RUNNING'";
     /** A job still needs its vendor-side result until its files are delivered. */
     private static final String RESULT_NEEDED = "'SUBMITTING', 'SUBMITTED', 'RUNNING', 'DOWNLOADING'";
@@ -30,23 +29,10 @@ final class QuotaShares {
     private QuotaShares() {
     }
 
-    /** Makes sure a lock row exists for each key; a concurrent insert of the same key is as good as our own. */
+    /** Makes sure a lock row exists for each key. */
     static void ensureLocks(DataSource dataSource, List<Quota> quotas) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into quota_lock (quota_key) select ?"
-                     + " where not exists (select 1 from quota_lock where quota_key = ?)")) {
-            c.setAutoCommit(true);
-            for (Quota quota : quotas) {
-                ps.setString(1, quota.key());
-                ps.setString(2, quota.key());
-                try {
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                }
-            }
+        for (Quota quota : quotas) {
+            Sql.insertIfAbsent(dataSource, "quota_lock", "quota_key", quota.key());
         }
     }
 

@@ -31,15 +31,18 @@ public final class JobFlows {
     private final HttpTransport http;
     private final Spool spool;
     private final CallBudget budget;
+    private final CallSlots downloadTurns;
     private final Clock clock;
     private final Map<String, AliyunClient> aliyunClients = new ConcurrentHashMap<>();
     private final Map<String, HuaweiClient> huaweiClients = new ConcurrentHashMap<>();
 
-    public JobFlows(Accounts accounts, HttpTransport http, Spool spool, CallBudget budget, Clock clock) {
+    public JobFlows(Accounts accounts, HttpTransport http, Spool spool, CallBudget budget, CallSlots downloadTurns,
+                    Clock clock) {
         this.accounts = accounts;
         this.http = http;
         this.spool = spool;
         this.budget = budget;
+        this.downloadTurns = downloadTurns;
         this.clock = clock;
     }
 
@@ -77,7 +80,7 @@ public final class JobFlows {
         return huaweiClients.computeIfAbsent(account, name -> {
             HuaweiAccount profile = accounts.huawei(name).orElseThrow(() -> new IllegalStateException(
                     "account '" + name + "' is no longer configured for huawei"));
-            return new HuaweiClient(profile, http, budget, clock);
+            return new HuaweiClient(profile, http, budget, downloadTurns, clock);
         });
     }
 

@@ -2,6 +2,8 @@ package io.iotjobbridge.ledger;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,5 +32,10 @@ class H2JobLedgerTest extends JobLedgerContract {
     @Override
     JobLedger ledger() {
         return ledger;
+    }
+
+    @Override
+    DataSource dataSource() {
+        return dataSource;
     }
 }

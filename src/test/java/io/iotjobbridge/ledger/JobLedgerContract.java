@@ -13,7 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import io.iotjobbridge.sandbox.MutableClock;
+import io.iotjobbridge.vendor.CallSlots;
 import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.Vendor;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,9 @@ abstract class JobLedgerContract {
 
     /** A ledger over an empty database the current migrations were just applied to. */
     abstract JobLedger ledger();
+
+    /** The database under {@link #ledger()}, for the ledger's other stores. */
+    abstract DataSource dataSource();
 
     @Test
     void aRequestIdIsAdmittedOnceWithItsParamsAndOptions() {
@@ -189,6 +195,48 @@ abstract class JobLedgerContract {
                 started += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
             }
             assertThat(started).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void downloadTurnsComeOneIntervalApartAndAreKeptForTheirHolders() {
+        CallSlots turns = new LedgerCallSlots(dataSource(), clock);
+        Duration interval = Duration.ofSeconds(30);
+
+        assertThat(turns.take("k", "export-a", interval)).isEqualTo(START);
+        assertThat(turns.take("k", "export-b", interval)).isEqualTo(START.plusSeconds(30));
+        assertThat(turns.take("k", "export-c", interval)).isEqualTo(START.plusSeconds(60));
+        assertThat(turns.take("other", "export-d", interval)).as("keys are independent").isEqualTo(START);
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(turns.take("k", "export-c", interval)).as("not b's turn").isEqualTo(START.plusSeconds(60));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(turns.take("k", "export-b", interval)).as("b comes late and goes").isEqualTo(clock.instant());
+        clock.advance(Duration.ofSeconds(25));
+        assertThat(turns.take("k", "export-c", interval)).as("never closer than the interval to the last use")
+                .isEqualTo(START.plusSeconds(65));
+    }
+
+    @Test
+    void twoNodesNeverTakeTheSameTurn() throws Exception {
+        CallSlots nodeA = new LedgerCallSlots(dataSource(), clock);
+        CallSlots nodeB = new LedgerCallSlots(dataSource(), clock);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Instant>> turns = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                CallSlots node = i % 2 == 0 ? nodeA : nodeB;
+                String holder = "export-" + i;
+                turns.add(pool.submit(() -> node.take("k", holder, Duration.ofSeconds(30))));
+            }
+            List<Instant> taken = new ArrayList<>();
+            for (Future<Instant> turn : turns) {
+                taken.add(turn.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(taken).containsExactlyInAnyOrder(START, START.plusSeconds(30), START.plusSeconds(60),
+                    START.plusSeconds(90), START.plusSeconds(120), START.plusSeconds(150));
         } finally {
             pool.shutdownNow();
         }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,11 @@ class PostgresJobLedgerIT extends JobLedgerContract {
     @Override
     JobLedger ledger() {
         return ledger;
+    }
+
+    @Override
+    DataSource dataSource() {
+        return dataSource;
     }
 
     private static void execute(String sql) throws SQLException {

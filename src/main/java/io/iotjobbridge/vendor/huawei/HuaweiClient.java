@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -22,6 +24,8 @@ import io.iotjobbridge.http.HttpTransport;
 import io.iotjobbridge.http.Origins;
 import io.iotjobbridge.http.StreamedReply;
 import io.iotjobbridge.vendor.CallBudget;
+import io.iotjobbridge.vendor.CallSlots;
+import io.iotjobbridge.vendor.LocalCallSlots;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.SignatureEncoding;
 import io.iotjobbridge.vendor.Vendor;
@@ -50,19 +54,29 @@ public final class HuaweiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(HuaweiClient.class);
 
+    /** Arrival jitter allowance on top of 1% of the interval (see {@link #takeDownloadTurn}). */
+    private static final Duration DOWNLOAD_MARGIN_FLOOR = Duration.ofMillis(50);
+
     private final HuaweiAccount account;
     private final HttpTransport http;
     private final CallBudget budget;
     private final Clock clock;
     private final boolean derivedSigning;
-    private final DownloadWindow downloadWindow;
+    private final CallSlots downloadTurns;
 
+    /** A client whose export downloads take turns within this process only (tests, tools). */
     public HuaweiClient(HuaweiAccount account, HttpTransport http, CallBudget budget, Clock clock) {
+        this(account, http, budget, new LocalCallSlots(clock), clock);
+    }
+
+    /** @param downloadTurns where the account's once-per-interval export downloads take their turns */
+    public HuaweiClient(HuaweiAccount account, HttpTransport http, CallBudget budget, CallSlots downloadTurns,
+                        Clock clock) {
         this.account = account;
         this.http = http;
         this.budget = budget;
         this.clock = clock;
-        this.downloadWindow = new DownloadWindow(account.exportDownloadInterval(), clock);
+        this.downloadTurns = downloadTurns;
         this.derivedSigning = HuaweiSigner.usesDerivedSigning(account.endpoint().getHost());
     }
 
@@ -120,8 +134,8 @@ public final class HuaweiClient {
      */
     public ResultContent openFile(IotdaApi api, Map<String, String> pathValues) throws VendorException {
         String resourcePath = api.resourcePath(pathValues);
-        downloadWindow.claim();
         budget.acquire(Vendor.HUAWEI, account.name(), api.name());
+        takeDownloadTurn(resourcePath);
         HttpCall call = signedCall(api.method(), resourcePath, Map.of(), new byte[0]);
         StreamedReply reply;
         try {
@@ -140,6 +154,24 @@ public final class HuaweiClient {
             error = new byte[0];
         }
         throw HuaweiErrors.fromReply(api, reply.status(), error, requestId, clock);
+    }
+
+    /**
+     * IoTDA lets one user download an export file once per interval ("单用户下载导出文件最大速率为30s一次"). Downloads
+     * of the user's accounts on every node take turns, each a small margin more than the interval apart so the
+     * vendor, measuring on arrival, never sees two closer than it allows.
+     *
+     * @throws VendorException (quota) until this download's turn, which is then kept for it
+     */
+    private void takeDownloadTurn(String resourcePath) throws VendorException {
+        Duration spacing = account.exportDownloadInterval().plus(DOWNLOAD_MARGIN_FLOOR)
+                .plus(account.exportDownloadInterval().dividedBy(100));
+        Instant turn = downloadTurns.take("huawei:" + account.accessKeyId() + ":export-download", resourcePath,
+                spacing);
+        if (turn.isAfter(clock.instant())) {
+            throw VendorException.quota("ExportDownloadWindow", "IoTDA allows one export file download per "
+                    + account.exportDownloadInterval().toMillis() + " ms per user; this one's turn is at " + turn, turn);
+        }
     }
 
     /** The call as it goes on the wire, signed; package-private so tests can look at what is signed. */
