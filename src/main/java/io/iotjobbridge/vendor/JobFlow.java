@@ -70,4 +70,12 @@ public interface JobFlow {
     default List<JobRequest> parts(JobRecord job) {
         return List.of();
     }
+
+    /**
+     * Whether the vendor pushes this job's status changes (over its AMQP subscription) when the account subscribes:
+     * then the bridge checks the status itself only as a safety net.
+     */
+    default boolean statusIsPushed() {
+        return false;
+    }
 }

@@ -74,4 +74,10 @@ public final class DownloadDataFlow implements JobFlow {
         }
         return client.call(AliyunOperations.GET_DOWNLOAD_FILE, params).path("Data");
     }
+
+    /** Data-download jobs push their status to consumer group {@code dop_aliyun_group_name}. */
+    @Override
+    public boolean statusIsPushed() {
+        return true;
+    }
 }
