@@ -49,6 +49,13 @@ public final class AliyunOperations {
     /** ListTask's largest page ("最大值为50"). */
     public static final int MAX_LIST_TASK_LIMIT = 50;
 
+    /** ListJob's largest page ("最大值为50"). */
+    public static final int MAX_LIST_JOB_PAGE_SIZE = 50;
+
+    /** A device job's {@code Status}, every value ListJob's page lists. */
+    public static final List<String> JOB_STATUSES = List.of("INITIALIZING", "WAITING", "IN_PROGRESS", "COMPLETED",
+            "CANCELLING", "CANCELLED", "REMOVING", "TIMED_OUT");
+
     /** A device task's {@code Status}, as ListTask and QueryTask spell it. */
     public static final List<String> TASK_STATUSES = List.of("QUEUED", "SENT", "IN_PROGRESS", "SUCCEEDED", "FAILED",
             "REJECTED", "TIMED_OUT", "CANCELLED");
@@ -117,6 +124,19 @@ public final class AliyunOperations {
                     .withCheck(CrossFieldCheck.atLeastOneOf("JobId", "Device")),
             Set.of(), Set.of("Device"));
 
+    /**
+     * One page of the account's device jobs, newest first ({@code Data.data[]} with {@code Page}, {@code PageSize}
+     * and {@code Total} beside the envelope). The bridge calls it to find the job a CreateJob it lost the answer to
+     * may have created.
+     */
+    public static final AliyunAction LIST_JOB = new AliyunAction("ListJob",
+            object(
+                    optional("IotInstanceId", IOT_INSTANCE_ID),
+                    required("PageSize", int64().min(1).max(MAX_LIST_JOB_PAGE_SIZE)),
+                    optional("CurrentPage", int64().min(1)),
+                    optional("Status", string().oneOf(JOB_STATUSES))),
+            Set.of(), Set.of());
+
     /** Cancels a device job; the job goes through {@code CANCELLING} to {@code CANCELLED}. */
     public static final AliyunAction CANCEL_JOB = new AliyunAction("CancelJob", jobIdParams(), Set.of(), Set.of());
 
@@ -133,8 +153,8 @@ public final class AliyunOperations {
 
     /** Every action the bridge knows, by name. */
     public static final Map<String, AliyunAction> ACTIONS = List.of(CREATE_DOWNLOAD_DATA_JOB, GET_DOWNLOAD_FILE,
-                    CREATE_JOB, QUERY_JOB, QUERY_JOB_STATISTICS, LIST_TASK, CANCEL_JOB, QUERY_DEVICE_DISTRIBUTE_JOB,
-                    QUERY_DEVICE_DISTRIBUTE_DETAIL)
+                    CREATE_JOB, QUERY_JOB, QUERY_JOB_STATISTICS, LIST_TASK, LIST_JOB, CANCEL_JOB,
+                    QUERY_DEVICE_DISTRIBUTE_JOB, QUERY_DEVICE_DISTRIBUTE_DETAIL)
             .stream().collect(Collectors.toUnmodifiableMap(AliyunAction::name, Function.identity()));
 
     /**
@@ -147,6 +167,7 @@ public final class AliyunOperations {
             "QueryJob", 10,
             "QueryJobStatistics", 5,
             "ListTask", 5,
+            "ListJob", 5,
             "CancelJob", 5,
             "CreateDeviceDistributeJob", 5,
             "QueryDeviceDistributeJob", 10,
