@@ -8,6 +8,7 @@ import static io.iotjobbridge.request.spec.Specs.required;
 import static io.iotjobbridge.request.spec.Specs.string;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,19 @@ public final class AliyunOperations {
 
     /** "单次下载数据时间范围最多为 3 天": one download covers at most three days. */
     public static final Duration MAX_DOWNLOAD_RANGE = Duration.ofDays(3);
+
+    /** One running data download per data instance; the vendor refuses another until it finishes. */
+    public static final int RUNNING_DOWNLOADS_PER_INSTANCE = 1;
+
+    /** Data downloads one account may start per vendor day (RAM users share the account's quota). */
+    public static final int DOWNLOADS_PER_DAY = 3;
+
+    /**
+     * The zone of the vendor's calendar day, by which the data-download quotas (jobs per day, fetches of a file per
+     * day) count: the platform runs on China time, so a day starts at 00:00 Asia/Shanghai. The sandbox counts by
+     * this same constant, so its days and the bridge's never disagree.
+     */
+    public static final ZoneId VENDOR_DAY_ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
      * The instance id. The doc's example {@code iot-cn-npk1u******} is masked with '*', so the character set is

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotjobbridge.config.AliyunAccount;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobStatus;
+import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.VendorException;
 
@@ -16,8 +18,19 @@ import io.iotjobbridge.vendor.VendorException;
  * Alibaba's data-download job: CreateDownloadDataJob, then GetDownloadFile until {@code Status} is terminal, then
  * the CSV at {@code Data.CsvUrl}. The URL is valid 5 minutes and may be fetched 3 times a day, so it is asked for
  * again right before each download and never stored.
+ *
+ * <p>The vendor allows one running download per instance and a few per account a day, so a submit takes a share of
+ * both {@link #quotas}. A lost CreateDownloadDataJob answer cannot be looked up: no API lists download jobs or finds
+ * one by its parameters, so {@link #findSubmitted} stays empty and the engine creates the job again. A crash inside
+ * that call can thus cost one extra vendor job, and one of the account's daily downloads.
  */
 public final class DownloadDataFlow implements JobFlow {
+
+    /**
+     * Names the instance of a request without IotInstanceId in quota keys: the account's instance that has no id
+     * (an old public instance), which the vendor treats as an instance of its own.
+     */
+    static final String UNNAMED_INSTANCE = "public-instance";
 
     private final AliyunClient client;
     private final RequestParams requestParams;
@@ -42,6 +55,25 @@ public final class DownloadDataFlow implements JobFlow {
             throw VendorException.retryable("MalformedResponse", "CreateDownloadDataJob returned no Data.LongJobId");
         }
         return longJobId;
+    }
+
+    /**
+     * One running download per instance ({@code aliyun:<account>:<instance>:download:running}) and the account's
+     * downloads per vendor day ({@code aliyun:<account>:download:daily}, in {@link AliyunOperations#VENDOR_DAY_ZONE}).
+     * RAM users share their account's quota, so one bridge account should stand for one Alibaba Cloud account.
+     */
+    @Override
+    public List<Quota> quotas(JobRecord job) {
+        AliyunAccount account = client.account();
+        JsonNode instance = requestParams.of(job).get("IotInstanceId");
+        String instanceName = instance == null || instance.asText().isBlank() ? UNNAMED_INSTANCE : instance.asText();
+        String prefix = "aliyun:" + account.name() + ":";
+        return List.of(
+                new Quota.Unfinished(prefix + instanceName + ":download:running",
+                        AliyunOperations.RUNNING_DOWNLOADS_PER_INSTANCE, "1 running data download per instance"),
+                new Quota.PerDay(prefix + "download:daily", account.downloadDailyLimit(),
+                        AliyunOperations.VENDOR_DAY_ZONE,
+                        account.downloadDailyLimit() + " data downloads per account per day"));
     }
 
     @Override

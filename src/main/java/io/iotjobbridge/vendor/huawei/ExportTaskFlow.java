@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.request.spec.Describe;
 import io.iotjobbridge.vendor.Failures;
@@ -22,6 +23,7 @@ import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.LocalFile;
+import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.Spool;
@@ -71,6 +73,30 @@ public final class ExportTaskFlow implements JobFlow {
             throw VendorException.retryable("MalformedResponse", "CreateExportTask returned no export_task_id");
         }
         return exportTaskId;
+    }
+
+    /**
+     * IoTDA's per-user limits: unfinished export tasks ({@code huawei:<user>:export:unfinished}) and export tasks
+     * kept ({@code huawei:<user>:export:kept}, so a new export never evicts one whose file is not fetched yet).
+     */
+    @Override
+    public List<Quota> quotas(JobRecord job) {
+        HuaweiAccount.ExportLimits limits = client.account().exportLimits();
+        String prefix = "huawei:" + user(client.account()) + ":export:";
+        return List.of(
+                new Quota.Unfinished(prefix + "unfinished", limits.unfinished(),
+                        limits.unfinished() + " unfinished export tasks per user"),
+                new Quota.Retained(prefix + "kept", limits.kept(), limits.kept() + " export tasks kept per user"));
+    }
+
+    /**
+     * Who IoTDA counts the export limits for: the user the AK belongs to, in the account's project and instance (the
+     * sandbox scopes them the same way). Keyed by these rather than the bridge's account name, two account profiles
+     * with the same credentials share one quota, as they share it at the vendor. The AK id is an identifier, not the
+     * secret.
+     */
+    static String user(HuaweiAccount account) {
+        return account.accessKeyId() + "@" + account.projectId() + account.instanceId().map(id -> "/" + id).orElse("");
     }
 
     /**
