@@ -34,6 +34,16 @@ public final class AliyunOperations {
     /** "单次下载数据时间范围最多为 3 天": one download covers at most three days. */
     public static final Duration MAX_DOWNLOAD_RANGE = Duration.ofDays(3);
 
+    /**
+     * The longest range a CreateDownloadDataJob request may ask for. The bridge meets the vendor's 3-day limit by
+     * splitting a longer range into consecutive downloads ({@link DownloadRange}); a month bounds how many (11) and so
+     * how many of the account's 3 downloads a day one request can take.
+     */
+    public static final Duration MAX_SPLIT_RANGE = Duration.ofDays(31);
+
+    /** The longest {@code FileConfig.fileName}; it names a file the bridge writes. */
+    public static final int MAX_FILE_NAME = 128;
+
     /** One running data download per data instance; the vendor refuses another until it finishes. */
     public static final int RUNNING_DOWNLOADS_PER_INSTANCE = 1;
 
@@ -55,7 +65,7 @@ public final class AliyunOperations {
             .matches("[\\x21-\\x7E]+", "must be printable ASCII without spaces");
 
     /** fileName becomes the name of a file the bridge writes, so nothing that can leave or hide in a folder. */
-    private static final StringSpec FILE_NAME = string().length(1, 128)
+    private static final StringSpec FILE_NAME = string().length(1, MAX_FILE_NAME)
             .satisfies(s -> s.indexOf('/') < 0 && s.indexOf('\\') < 0, "must not contain '/' or '\\'")
             .noControlCharacters()
             .satisfies(s -> !s.startsWith("."), "must not start with '.'");
@@ -93,7 +103,7 @@ public final class AliyunOperations {
                     // Not on the doc page, but in the SDK's request model; passed through as given.
                     optional("Context", anyObject()))
                     .withCheck(CrossFieldCheck.after("EndTime", "StartTime"))
-                    .withCheck(CrossFieldCheck.atMostAfter("EndTime", "StartTime", MAX_DOWNLOAD_RANGE)),
+                    .withCheck(CrossFieldCheck.atMostAfter("EndTime", "StartTime", MAX_SPLIT_RANGE)),
             Set.of("Context", "IotInstanceId"),
             Set.of("Context", "FileConfig"));
 

@@ -1,5 +1,6 @@
 package io.iotjobbridge.vendor.aliyun;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.config.AliyunAccount;
 import io.iotjobbridge.ledger.JobRecord;
+import io.iotjobbridge.request.JobRequest;
+import io.iotjobbridge.request.RequestIds;
 import io.iotjobbridge.vendor.JobFlow;
+import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.ResultFile;
@@ -23,6 +27,9 @@ import io.iotjobbridge.vendor.VendorException;
  * both {@link #quotas}. A lost CreateDownloadDataJob answer cannot be looked up: no API lists download jobs or finds
  * one by its parameters, so {@link #findSubmitted} stays empty and the engine creates the job again. A crash inside
  * that call can thus cost one extra vendor job, and one of the account's daily downloads.
+ *
+ * <p>A range longer than the vendor's 3 days (up to {@link AliyunOperations#MAX_SPLIT_RANGE}) is not submitted
+ * whole: {@link #parts} splits it into consecutive downloads, each a request of its own.
  */
 public final class DownloadDataFlow implements JobFlow {
 
@@ -74,6 +81,47 @@ public final class DownloadDataFlow implements JobFlow {
                 new Quota.PerDay(prefix + "download:daily", account.downloadDailyLimit(),
                         AliyunOperations.VENDOR_DAY_ZONE,
                         account.downloadDailyLimit() + " data downloads per account per day"));
+    }
+
+    /**
+     * For a range over 3 days, one request per {@link DownloadRange#parts() part}, in order: the same account,
+     * operation, destination, options and parameters, but the part's StartTime and EndTime, a
+     * {@code FileConfig.fileName} (when given) ending {@code -part<i>of<n>}, and request id
+     * {@code <request id>.part-<i>-of-<n>}. Empty for a range the vendor takes whole.
+     */
+    @Override
+    public List<JobRequest> parts(JobRecord job) {
+        ObjectNode params = requestParams.of(job);
+        List<DownloadRange> ranges = new DownloadRange(params.path("StartTime").asLong(),
+                params.path("EndTime").asLong()).parts();
+        if (ranges.size() == 1) {
+            return List.of();
+        }
+        int count = ranges.size();
+        List<JobRequest> parts = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            ObjectNode partParams = params.deepCopy();
+            partParams.put("StartTime", ranges.get(i - 1).startTime());
+            partParams.put("EndTime", ranges.get(i - 1).endTime());
+            JsonNode fileName = params.path("FileConfig").path("fileName");
+            if (fileName.isTextual()) {
+                ((ObjectNode) partParams.get("FileConfig")).put("fileName",
+                        partFileName(fileName.textValue(), "-part" + i + "of" + count));
+            }
+            parts.add(new JobRequest(RequestIds.derived(job.requestId(), ".part-" + i + "-of-" + count),
+                    job.vendor(), job.account(), job.operation(), partParams, job.destination(),
+                    JobFlows.options(job)));
+        }
+        return parts;
+    }
+
+    /** {@code fileName} with the suffix, cut (by whole characters) to leave room for it within the length limit. */
+    static String partFileName(String fileName, String suffix) {
+        int room = AliyunOperations.MAX_FILE_NAME - suffix.length();
+        if (fileName.codePointCount(0, fileName.length()) <= room) {
+            return fileName + suffix;
+        }
+        return fileName.substring(0, fileName.offsetByCodePoints(0, room)) + suffix;
     }
 
     @Override
