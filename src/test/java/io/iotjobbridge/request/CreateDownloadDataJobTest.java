@@ -230,7 +230,8 @@ class CreateDownloadDataJobTest {
         byte[] tooLong = Files.readAllBytes(Path.of("samples/requests/invalid-range-too-long.json"));
         assertThat(violationsOf(() -> requests.validate(tooLong))).containsExactly(
                 "params.EndTime: must be at most 31 days (2678400000 ms) after params.StartTime; was 32 days");
-        JobRequest week = requests.validate(Files.readAllBytes(Path.of("samples/requests/aliyun-download-7-days.json")));
+        JobRequest week = requests.validate(
+                Files.readAllBytes(Path.of("samples/requests/aliyun-download-7-days.json")));
         assertThat(week.params().path("EndTime").asLong() - week.params().path("StartTime").asLong())
                 .isEqualTo(7 * DAY);
     }

@@ -77,7 +77,8 @@ public final class DownloadDataFlow implements JobFlow {
         String prefix = "aliyun:" + account.name() + ":";
         return List.of(
                 new Quota.Unfinished(prefix + instanceName + ":download:running",
-                        AliyunOperations.RUNNING_DOWNLOADS_PER_INSTANCE, "1 running data download per instance"),
+                        AliyunOperations.RUNNING_DOWNLOADS_PER_INSTANCE,
+                        AliyunOperations.RUNNING_DOWNLOADS_PER_INSTANCE + " running data download per instance"),
                 new Quota.PerDay(prefix + "download:daily", account.downloadDailyLimit(),
                         AliyunOperations.VENDOR_DAY_ZONE,
                         account.downloadDailyLimit() + " data downloads per account per day"));
