@@ -87,7 +87,9 @@ class AliyunDeviceJobsFlowTest {
         assertThat(bridge.sandbox().stats().rejectionsOf("Throttling.User")).isZero();
         assertThat(bridge.sandbox().stats().rejections()).isEmpty();
         await().atMost(WAIT).until(() -> Files.exists(bridge.inbox().resolve(".done/create-job.json")));
-        assertThat(dataDir.resolve("work").resolve(job.id())).as("the spool is cleared").doesNotExist();
+        // the spool is cleared just after DELIVERED is committed, so wait for it rather than race it
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(dataDir.resolve("work").resolve(job.id())).as("the spool is cleared").doesNotExist());
     }
 
     @Test

@@ -91,7 +91,7 @@ class FileDropFlowTest {
         assertThat(report.path("file").asText()).isEqualTo("bad.json");
         assertThat(report.path("errors")).anySatisfy(error -> {
             assertThat(error.path("field").asText()).isEqualTo("params.EndTime");
-            assertThat(error.path("rule").asText()).contains("3 days");
+            assertThat(error.path("rule").asText()).contains("31 days");
         });
         await().atMost(WAIT).until(() -> bridge.ledger().findByRequestId("product-info-2022-07-20")
                 .map(j -> j.state() == JobState.DELIVERED).orElse(false));

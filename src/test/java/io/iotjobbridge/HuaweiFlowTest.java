@@ -108,7 +108,9 @@ class HuaweiFlowTest {
         assertThat(bridge.sandbox().stats().callsOf("CreateExportTask")).isEqualTo(1);
         assertThat(bridge.sandbox().stats().callsOf("ShowExportTask")).as("the file is downloaded once").isEqualTo(1);
         assertThat(bridge.sandbox().stats().rejections()).isEmpty();
-        assertThat(dataDir.resolve("work").resolve(job.id())).as("the spool is cleared").doesNotExist();
+        // the spool is cleared just after DELIVERED is committed, so wait for it rather than race it
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(dataDir.resolve("work").resolve(job.id())).as("the spool is cleared").doesNotExist());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.iotjobbridge.vendor.Vendor;
+import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 
 /**
@@ -47,7 +48,8 @@ public final class Accounts {
         return Optional.of(new AliyunAccount(name, URI.create(endpoint.get()),
                 required(prefix + "access-key-id"), secret(prefix + "access-key-secret"),
                 properties.apply(prefix + "region-id").orElse("cn-shanghai"),
-                list(properties.apply(prefix + "download-hosts").orElse("*.aliyuncs.com"))));
+                list(properties.apply(prefix + "download-hosts").orElse("*.aliyuncs.com")),
+                atLeastOne(prefix + "download-daily-limit", AliyunOperations.DOWNLOADS_PER_DAY)));
     }
 
     public Optional<HuaweiAccount> huawei(String name) {
@@ -59,7 +61,27 @@ public final class Accounts {
         return Optional.of(new HuaweiAccount(name, URI.create(endpoint.get()), required(prefix + "access-key-id"),
                 secret(prefix + "secret-access-key"), required(prefix + "project-id"),
                 properties.apply(prefix + "region-id").orElse("cn-north-4"), properties.apply(prefix + "instance-id"),
-                millis(prefix + "export-download-interval-ms", HuaweiOperations.EXPORT_DOWNLOAD_INTERVAL)));
+                millis(prefix + "export-download-interval-ms", HuaweiOperations.EXPORT_DOWNLOAD_INTERVAL),
+                new HuaweiAccount.ExportLimits(
+                        atLeastOne(prefix + "export-unfinished-limit", HuaweiOperations.EXPORT_TASKS_UNFINISHED),
+                        atLeastOne(prefix + "export-kept-limit", HuaweiOperations.EXPORT_TASKS_KEPT))));
+    }
+
+    /** A count that must be a whole number of at least 1, such as a vendor limit. */
+    private int atLeastOne(String key, int fallback) {
+        Optional<String> value = properties.apply(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get().trim());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // named below, like a number out of range
+        }
+        throw new IllegalStateException(key + " must be a whole number of at least 1; was '" + value.get() + "'");
     }
 
     private Duration millis(String key, Duration fallback) {

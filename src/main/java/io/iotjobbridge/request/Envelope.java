@@ -24,7 +24,7 @@ final class Envelope {
     static final String OPTIONS = "options";
 
     /** Ids end up in file names and ledger keys, so only characters that are safe everywhere. */
-    static final StringSpec ID_SPEC = string().length(1, 128).matches("[A-Za-z0-9][A-Za-z0-9._-]*",
+    static final StringSpec ID_SPEC = string().length(1, RequestIds.MAX_LENGTH).matches("[A-Za-z0-9][A-Za-z0-9._-]*",
             "must use only letters A-Z a-z, digits, '.', '_' and '-', and start with a letter or digit");
 
     /**

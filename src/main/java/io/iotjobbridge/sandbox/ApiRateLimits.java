@@ -56,6 +56,7 @@ public record ApiRateLimits(Map<String, Integer> perSecond) {
         limits.put(DeviceJobApi.QUERY_JOB_STATISTICS, 5);
         limits.put(DeviceJobApi.LIST_TASK, 5);
         limits.put(DeviceJobApi.CANCEL_JOB, 5);
+        limits.put(DeviceJobApi.LIST_JOB, 5);
         limits.put(DeviceDistributeApi.CREATE_DEVICE_DISTRIBUTE_JOB, 5);
         limits.put(DeviceDistributeApi.QUERY_DEVICE_DISTRIBUTE_JOB, 10);
         limits.put(DeviceDistributeApi.QUERY_DEVICE_DISTRIBUTE_DETAIL, 5);

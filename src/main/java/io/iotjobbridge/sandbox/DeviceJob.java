@@ -33,7 +33,7 @@ record DeviceJob(String jobId, DeviceJobDraft draft, Instant createdAt, Duration
                     ? DeviceJobStatus.CANCELLING : DeviceJobStatus.CANCELLED;
         }
         if (now.isBefore(startsAt())) {
-            return DeviceJobStatus.SCHEDULED_WAITING;
+            return DeviceJobStatus.WAITING;
         }
         return now.isBefore(completesAt()) ? DeviceJobStatus.IN_PROGRESS : DeviceJobStatus.COMPLETED;
     }
@@ -41,7 +41,7 @@ record DeviceJob(String jobId, DeviceJobDraft draft, Instant createdAt, Duration
     /** When the status last changed, as of {@code now}. */
     Instant modifiedAt(Instant now) {
         return switch (statusAt(now)) {
-            case SCHEDULED_WAITING -> createdAt;
+            case WAITING -> createdAt;
             case IN_PROGRESS -> startsAt();
             case COMPLETED -> completesAt();
             case CANCELLING -> cancelledAt;

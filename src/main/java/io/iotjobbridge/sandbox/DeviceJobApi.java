@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The device-job actions: CreateJob, QueryJob, QueryJobStatistics, ListTask and CancelJob. Like the download APIs,
- * every answer is derived from the clock at the moment of the call, so statistics and task lists taken at the same
- * instant always agree.
+ * The device-job actions: CreateJob, QueryJob, QueryJobStatistics, ListTask, CancelJob and ListJob. Like the
+ * download APIs, every answer is derived from the clock at the moment of the call, so statistics and task lists taken
+ * at the same instant always agree.
  *
  * <p>Choices where the pages are silent: an unknown or foreign JobId, and CancelJob on a job that is no longer
- * cancellable, answer {@code iot.system.IllegalRequest}; a bad Limit or NextToken answers
- * {@code iot.common.InvalidPageParams}; every other rule {@code iot.common.InvalidFormattedParameter}.
+ * cancellable, answer {@code iot.system.IllegalRequest}; a bad Limit, PageSize, CurrentPage or NextToken answers
+ * {@code iot.common.InvalidPageParams}; every other rule {@code iot.common.InvalidFormattedParameter}. ListJob's
+ * PageSize has no documented default, so it is required; CurrentPage defaults to 1.
  */
 final class DeviceJobApi {
 
@@ -25,9 +26,12 @@ final class DeviceJobApi {
     static final String QUERY_JOB_STATISTICS = "QueryJobStatistics";
     static final String LIST_TASK = "ListTask";
     static final String CANCEL_JOB = "CancelJob";
+    static final String LIST_JOB = "ListJob";
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 50;
+    /** ListJob's largest page ("最大值为50"). */
+    static final int MAX_PAGE_SIZE = 50;
 
     private final DeviceJobRegistry registry;
     private final PageTokens pageTokens;
@@ -45,7 +49,8 @@ final class DeviceJobApi {
                 QUERY_JOB, this::queryJob,
                 QUERY_JOB_STATISTICS, this::queryJobStatistics,
                 LIST_TASK, this::listTask,
-                CANCEL_JOB, this::cancelJob);
+                CANCEL_JOB, this::cancelJob,
+                LIST_JOB, this::listJob);
     }
 
     IotResult createJob(AuthenticatedCall call) {
@@ -106,6 +111,31 @@ final class DeviceJobApi {
         return IotResult.okWithoutData(Map.of());
     }
 
+    /**
+     * The caller's jobs, newest first, one page of them. {@code PageSize} in the answer is, as the page describes
+     * it, the number of jobs on this page; {@code Total} counts every job matching the filter.
+     */
+    IotResult listJob(AuthenticatedCall call) {
+        Instant now = clock.instant();
+        int pageSize = pageNumber(call.param("PageSize"), "PageSize", MAX_PAGE_SIZE);
+        int page = call.param("CurrentPage") == null ? 1
+                : pageNumber(call.param("CurrentPage"), "CurrentPage", Integer.MAX_VALUE);
+        String status = jobStatusFilter(call.param("Status"));
+        List<DeviceJob> listed = registry.newestFirstOf(call.accessKeyId(), call.instanceKey()).stream()
+                .filter(j -> status == null || j.statusAt(now).name().equals(status))
+                .toList();
+        long offset = (long) (page - 1) * pageSize;
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (long i = offset; i < Math.min(listed.size(), offset + pageSize); i++) {
+            items.add(listItem(listed.get((int) i), now));
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("Page", page);
+        fields.put("PageSize", items.size());
+        fields.put("Total", listed.size());
+        return IotResult.ok(fields, Map.of("data", items));
+    }
+
     private DeviceJob jobOf(AuthenticatedCall call) {
         return registry.find(call.param("JobId"), call.accessKeyId(), call.instanceKey());
     }
@@ -123,6 +153,31 @@ final class DeviceJobApi {
             // refused below, like an out-of-range number
         }
         throw IotPlatformError.invalidPage("Limit must be 1 to " + MAX_LIMIT + ".");
+    }
+
+    /** A required whole number from 1 to {@code max}, or an {@code iot.common.InvalidPageParams} refusal. */
+    private static int pageNumber(String value, String name, int max) {
+        if (value == null) {
+            throw IotPlatformError.invalidPage(name + " is mandatory.");
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, like an out-of-range number
+        }
+        throw IotPlatformError.invalidPage(max == Integer.MAX_VALUE ? name + " must be 1 or more."
+                : name + " must be 1 to " + max + ".");
+    }
+
+    private static String jobStatusFilter(String value) {
+        if (value == null || DeviceJobStatus.DOCUMENTED.contains(value)) {
+            return value;
+        }
+        throw IotPlatformError.invalidParameter("Status must be one of "
+                + String.join(", ", DeviceJobStatus.DOCUMENTED) + ".");
     }
 
     private static TaskStatus statusFilter(String value) {
@@ -171,6 +226,25 @@ final class DeviceJobApi {
         }
         data.put("TargetConfig", describe(draft.target()));
         return data;
+    }
+
+    /** A job as ListJob lists it: the summary fields of QueryJob, without document, target or configs. */
+    private static Map<String, Object> listItem(DeviceJob job, Instant now) {
+        DeviceJobDraft draft = job.draft();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("JobId", job.jobId());
+        item.put("JobName", draft.jobName());
+        item.put("Status", job.statusAt(now).name());
+        item.put("Type", draft.type().name());
+        if (draft.description() != null) {
+            item.put("Description", draft.description());
+        }
+        if (draft.scheduledTime() != null) {
+            item.put("ScheduledTime", draft.scheduledTime().toEpochMilli());
+        }
+        item.put("UtcCreate", VendorCalendar.utc(job.createdAt()));
+        item.put("UtcModified", VendorCalendar.utc(job.modifiedAt(now)));
+        return item;
     }
 
     private static Map<String, Object> describe(JobTarget target) {

@@ -57,6 +57,14 @@ final class DeviceJobRegistry {
                 .toList();
     }
 
+    /** The caller's jobs, newest first, as ListJob pages them. */
+    synchronized List<DeviceJob> newestFirstOf(String accessKeyId, String instanceKey) {
+        return jobs.values().stream()
+                .filter(j -> j.isOwnedBy(accessKeyId, instanceKey))
+                .sorted(Comparator.comparing(DeviceJob::createdAt).thenComparing(DeviceJob::jobId).reversed())
+                .toList();
+    }
+
     synchronized DeviceJob cancel(String jobId, String accessKeyId, String instanceKey, Instant now) {
         DeviceJob job = find(jobId, accessKeyId, instanceKey);
         DeviceJobStatus status = job.statusAt(now);

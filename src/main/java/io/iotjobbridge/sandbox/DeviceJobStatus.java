@@ -1,15 +1,21 @@
 package io.iotjobbridge.sandbox;
 
+import java.util.List;
+
 /**
- * A device job's {@code Status} in QueryJob. The vendor documents only {@code CANCELLING} (CancelJob) and
- * {@code CANCELLED} (QueryJob's sample); {@code SCHEDULED_WAITING}, {@code IN_PROGRESS} and {@code COMPLETED} are
- * assumptions, named like the task states and the OTA job states of the same platform.
+ * A device job's {@code Status} in QueryJob and ListJob. ListJob's page lists every value a job can have
+ * ({@link #DOCUMENTED}); the sandbox plays the five a job it creates goes through: {@code WAITING} until its
+ * ScheduledTime, {@code IN_PROGRESS}, {@code COMPLETED}, and {@code CANCELLING}/{@code CANCELLED} after CancelJob.
  */
 enum DeviceJobStatus {
-    SCHEDULED_WAITING, IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED;
+    WAITING, IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED;
+
+    /** Every job state ListJob's {@code Status} filter accepts, as its page lists them. */
+    static final List<String> DOCUMENTED = List.of("INITIALIZING", "WAITING", "IN_PROGRESS", "COMPLETED",
+            "CANCELLING", "CANCELLED", "REMOVING", "TIMED_OUT");
 
     /** Only a job still to finish can be cancelled; a second CancelJob while CANCELLING fails too. */
     boolean isCancellable() {
-        return this == SCHEDULED_WAITING || this == IN_PROGRESS;
+        return this == WAITING || this == IN_PROGRESS;
     }
 }

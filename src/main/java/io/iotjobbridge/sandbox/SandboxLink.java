@@ -25,55 +25,58 @@ public final class SandboxLink implements AutoCloseable {
     private final URI baseUrl;
     private final String accessKeyId;
     private final Secret accessKeySecret;
-    private final String aliyunRegionId;
-    private final HuaweiSandboxSettings huawei;
+    private final SandboxSettings settings;
 
     private SandboxLink(VendorSandbox embedded, URI baseUrl, String accessKeyId, Secret accessKeySecret,
-                        String aliyunRegionId, HuaweiSandboxSettings huawei) {
+                        SandboxSettings settings) {
         this.embedded = embedded;
         this.baseUrl = baseUrl;
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
-        this.aliyunRegionId = aliyunRegionId;
-        this.huawei = huawei;
+        this.settings = settings;
     }
 
     public static SandboxLink fromProperties(BridgeProperties props, Clock clock) {
         if (!props.getBoolean("bridge.sandbox.enabled", true)) {
-            return new SandboxLink(null, null, null, null, null, null);
+            return new SandboxLink(null, null, null, null, null);
         }
         SandboxSettings settings = SandboxSettings.fromProperties(key -> props.get(key).orElse(null));
         String accessKeyId = settings.credentials().keySet().iterator().next();
         Secret secret = settings.credentials().get(accessKeyId);
         Optional<String> external = props.get("bridge.sandbox.url");
         if (external.isPresent()) {
-            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, settings.deviceJobs().regionId(),
-                    settings.huawei());
+            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, settings);
         }
         VendorSandbox sandbox = VendorSandbox.start(settings, clock);
-        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings.deviceJobs().regionId(),
-                settings.huawei());
+        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings);
     }
 
-    /** The sandbox as an Alibaba account, or empty when no sandbox is in use. */
+    /**
+     * The sandbox as an Alibaba account, or empty when no sandbox is in use. Its daily download limit is the
+     * sandbox's own, so the bridge's quota and the simulated vendor's agree (a sandbox allowing none still gets 1:
+     * the bridge then meets the vendor's refusal and waits for the next day).
+     */
     public Optional<AliyunAccount> aliyunAccount() {
         if (baseUrl == null) {
             return Optional.empty();
         }
-        return Optional.of(new AliyunAccount("default", baseUrl, accessKeyId, accessKeySecret, aliyunRegionId,
-                List.of()));
+        return Optional.of(new AliyunAccount("default", baseUrl, accessKeyId, accessKeySecret,
+                settings.deviceJobs().regionId(), List.of(), Math.max(1, settings.dailyJobLimit())));
     }
 
     /**
      * The sandbox as a Huawei IoTDA account, or empty when no sandbox is in use. The loopback endpoint does not look
      * like a regional Huawei endpoint, so calls to it are signed with the derived scheme, as the official SDK would.
+     * Its download interval and export limits are the sandbox's own.
      */
     public Optional<HuaweiAccount> huaweiAccount() {
         if (baseUrl == null) {
             return Optional.empty();
         }
+        HuaweiSandboxSettings huawei = settings.huawei();
         return Optional.of(new HuaweiAccount("default", baseUrl, accessKeyId, accessKeySecret, SANDBOX_PROJECT_ID,
-                huawei.regionId(), Optional.empty(), huawei.downloadInterval()));
+                huawei.regionId(), Optional.empty(), huawei.downloadInterval(),
+                new HuaweiAccount.ExportLimits(huawei.exportUnfinishedLimit(), huawei.exportKeptLimit())));
     }
 
     /** The running embedded sandbox, if this bridge started one. */

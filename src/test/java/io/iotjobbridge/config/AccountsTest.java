@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountsTest {
 
     private static final String HW = "bridge.accounts.prod.huawei.";
+    private static final String ALI = "bridge.accounts.prod.aliyun.";
 
     @TempDir
     Path dir;
@@ -45,9 +46,44 @@ class AccountsTest {
         assertThat(account.regionId()).isEqualTo("cn-north-4");
         assertThat(account.instanceId()).contains("inst-1");
         assertThat(account.exportDownloadInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(account.exportLimits()).isEqualTo(new HuaweiAccount.ExportLimits(5, 50));
         assertThat(account.toString()).doesNotContain("s3cr3t").contains("iotda.cn-north-4.myhuaweicloud.com");
         assertThat(accounts.isConfigured(Vendor.HUAWEI, "prod")).isTrue();
         assertThat(accounts.isConfigured(Vendor.ALIYUN, "prod")).isFalse();
+    }
+
+    @Test
+    void theVendorJobLimitsCanBeSetPerAccountToMatchAVendorThatAllowsOthers() {
+        props.put(HW + "endpoint", "https://iotda.cn-north-4.myhuaweicloud.com");
+        props.put(HW + "access-key-id", "AKID");
+        props.put(HW + "secret-access-key", "x");
+        props.put(HW + "project-id", "p");
+        props.put(HW + "export-unfinished-limit", "2");
+        props.put(HW + "export-kept-limit", " 10 ");
+        props.put(ALI + "endpoint", "https://iot.cn-shanghai.aliyuncs.com");
+        props.put(ALI + "access-key-id", "AKID");
+        props.put(ALI + "access-key-secret", "x");
+
+        assertThat(accounts.aliyun("prod").orElseThrow().downloadDailyLimit()).isEqualTo(3);
+        props.put(ALI + "download-daily-limit", "6");
+
+        assertThat(accounts.huawei("prod").orElseThrow().exportLimits())
+                .isEqualTo(new HuaweiAccount.ExportLimits(2, 10));
+        assertThat(accounts.aliyun("prod").orElseThrow().downloadDailyLimit()).isEqualTo(6);
+    }
+
+    @Test
+    void aLimitThatIsNotAPositiveWholeNumberIsNamedWithItsRule() {
+        props.put(ALI + "endpoint", "https://iot.cn-shanghai.aliyuncs.com");
+        props.put(ALI + "access-key-id", "AKID");
+        props.put(ALI + "access-key-secret", "x");
+        props.put(ALI + "download-daily-limit", "0");
+
+        assertThatThrownBy(() -> accounts.aliyun("prod")).hasMessage(ALI
+                + "download-daily-limit must be a whole number of at least 1; was '0'");
+        props.put(ALI + "download-daily-limit", "three");
+        assertThatThrownBy(() -> accounts.aliyun("prod")).hasMessage(ALI
+                + "download-daily-limit must be a whole number of at least 1; was 'three'");
     }
 
     @Test

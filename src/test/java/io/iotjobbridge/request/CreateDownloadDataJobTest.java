@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CreateDownloadDataJobTest {
 
     private static final long START = 1658332800000L;
-    private static final long THREE_DAYS = 259_200_000L;
+    private static final long DAY = 86_400_000L;
+    private static final long THREE_DAYS = 3 * DAY;
     private static final String ALLOWED =
             "allowed here: IotInstanceId, TableName, DownloadDataType, StartTime, EndTime, FileConfig, Context";
 
@@ -203,12 +206,34 @@ class CreateDownloadDataJobTest {
     }
 
     @Test
-    void shouldRejectEndTimeMoreThanThreeDaysAfterStartTime() {
-        assertThat(violationsOf(() -> submit(times(START, START + THREE_DAYS + 1)))).containsExactly(
-                "params.EndTime: must be at most 3 days (259200000 ms) after params.StartTime;"
-                        + " was 3 days 1 ms (259200001 ms)");
-        assertThat(violationsOf(() -> submit(times(START, START + 4 * 86_400_000L)))).containsExactly(
-                "params.EndTime: must be at most 3 days (259200000 ms) after params.StartTime; was 4 days");
+    void shouldAcceptARangeOverThreeDaysBecauseTheBridgeSplitsIt() {
+        assertThatCode(() -> submit(times(START, START + THREE_DAYS + 1))).doesNotThrowAnyException();
+        assertThatCode(() -> submit(times(START, START + 7 * DAY))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldAcceptARangeOfExactlyThirtyOneDays() {
+        assertThatCode(() -> submit(times(START, START + 31 * DAY))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldRejectEndTimeMoreThanThirtyOneDaysAfterStartTimeNamingTheFieldAndTheRule() {
+        assertThat(violationsOf(() -> submit(times(START, START + 31 * DAY + 1)))).containsExactly(
+                "params.EndTime: must be at most 31 days (2678400000 ms) after params.StartTime;"
+                        + " was 31 days 1 ms (2678400001 ms)");
+        assertThat(violationsOf(() -> submit(times(START, START + 40 * DAY)))).containsExactly(
+                "params.EndTime: must be at most 31 days (2678400000 ms) after params.StartTime; was 40 days");
+    }
+
+    @Test
+    void shouldTellWhyTheSampleWithTooLongARangeIsRefusedAndAcceptTheSevenDaySample() throws Exception {
+        byte[] tooLong = Files.readAllBytes(Path.of("samples/requests/invalid-range-too-long.json"));
+        assertThat(violationsOf(() -> requests.validate(tooLong))).containsExactly(
+                "params.EndTime: must be at most 31 days (2678400000 ms) after params.StartTime; was 32 days");
+        JobRequest week = requests.validate(
+                Files.readAllBytes(Path.of("samples/requests/aliyun-download-7-days.json")));
+        assertThat(week.params().path("EndTime").asLong() - week.params().path("StartTime").asLong())
+                .isEqualTo(7 * DAY);
     }
 
     @Test

@@ -84,6 +84,10 @@ final class DeviceJobCalls {
         return allTasks(Map.of("JobId", jobId));
     }
 
+    RpcTestClient.Answer listJob(Map<String, String> params) {
+        return client.call("ListJob", params);
+    }
+
     RpcTestClient.Answer cancel(String jobId) {
         return client.call("CancelJob", Map.of("JobId", jobId));
     }

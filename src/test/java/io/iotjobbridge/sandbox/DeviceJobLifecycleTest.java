@@ -282,11 +282,11 @@ class DeviceJobLifecycleTest {
         params.put("ScheduledTime", Long.toString(start.toEpochMilli()));
         String jobId = jobs.createdJobId(params);
 
-        assertThat(jobs.status(jobId)).isEqualTo("SCHEDULED_WAITING");
+        assertThat(jobs.status(jobId)).isEqualTo("WAITING");
         assertThat(jobs.query(jobId).json().path("Data").path("ScheduledTime").asLong())
                 .isEqualTo(start.toEpochMilli());
         clock.set(start.minusMillis(1));
-        assertThat(jobs.status(jobId)).isEqualTo("SCHEDULED_WAITING");
+        assertThat(jobs.status(jobId)).isEqualTo("WAITING");
         assertThat(jobs.statistics(jobId).path("Queued").asInt()).isEqualTo(2_000);
         clock.set(start);
         assertThat(jobs.status(jobId)).isEqualTo("IN_PROGRESS");

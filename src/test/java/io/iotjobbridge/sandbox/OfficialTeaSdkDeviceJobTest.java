@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,9 @@ import com.aliyun.iot20180120.models.CancelJobRequest;
 import com.aliyun.iot20180120.models.CancelJobResponse;
 import com.aliyun.iot20180120.models.CreateJobRequest;
 import com.aliyun.iot20180120.models.CreateJobResponse;
+import com.aliyun.iot20180120.models.ListJobRequest;
+import com.aliyun.iot20180120.models.ListJobResponseBody;
+import com.aliyun.iot20180120.models.ListJobResponseBody.ListJobResponseBodyDataData;
 import com.aliyun.iot20180120.models.ListTaskRequest;
 import com.aliyun.iot20180120.models.ListTaskResponse;
 import com.aliyun.iot20180120.models.ListTaskResponseBody.ListTaskResponseBodyDataData;
@@ -142,6 +146,41 @@ class OfficialTeaSdkDeviceJobTest {
         Set<String> progress = new HashSet<>();
         tasks.stream().filter(t -> "SUCCEEDED".equals(t.getStatus())).forEach(t -> progress.add(t.getProgress()));
         assertThat(progress).containsExactly("100");
+    }
+
+    @Test
+    void shouldListJobsNewestFirstInTheModelTheSdkParses() throws Exception {
+        String older = sdk.createJob(productJob("a1ListOne01").setDescription("first")
+                .setIotInstanceId(INSTANCE)).getBody().getJobId();
+        Instant olderCreated = clock.instant();
+        clock.advance(Duration.ofSeconds(2));
+        long scheduled = clock.instant().plus(Duration.ofMinutes(30)).toEpochMilli();
+        String newer = sdk.createJob(productJob("a1ListTwo02").setScheduledTime(scheduled)
+                .setIotInstanceId(INSTANCE)).getBody().getJobId();
+
+        ListJobResponseBody body = sdk.listJob(new ListJobRequest().setIotInstanceId(INSTANCE).setPageSize(1)
+                .setCurrentPage(2)).getBody();
+
+        assertThat(body.getSuccess()).isTrue();
+        assertThat(body.getPage()).isEqualTo(2);
+        assertThat(body.getPageSize()).isEqualTo(1);
+        assertThat(body.getTotal()).isEqualTo(2);
+        assertThat(body.getData().getData()).hasSize(1);
+        ListJobResponseBodyDataData job = body.getData().getData().get(0);
+        assertThat(job.getJobId()).isEqualTo(older);
+        assertThat(job.getJobName()).isEqualTo("fleet_job");
+        assertThat(job.getDescription()).isEqualTo("first");
+        assertThat(job.getStatus()).isEqualTo("IN_PROGRESS");
+        assertThat(job.getType()).isEqualTo("SET_PROPERTY");
+        assertThat(job.getUtcCreate()).isEqualTo(VendorCalendar.utc(olderCreated));
+        assertThat(job.getUtcModified()).isNotBlank();
+        List<ListJobResponseBodyDataData> waiting = sdk.listJob(new ListJobRequest().setIotInstanceId(INSTANCE)
+                .setPageSize(50).setStatus("WAITING")).getBody().getData().getData();
+        assertThat(waiting).extracting(ListJobResponseBodyDataData::getJobId).containsExactly(newer);
+        assertThat(waiting.get(0).getScheduledTime()).isEqualTo(scheduled);
+        var refused = sdk.listJob(new ListJobRequest().setPageSize(51)).getBody();
+        assertThat(refused.getSuccess()).isFalse();
+        assertThat(refused.getCode()).isEqualTo("iot.common.InvalidPageParams");
     }
 
     @Test

@@ -42,7 +42,7 @@ class SandboxSettingsTest {
         assertThat(jobs.distributeUrlValidity()).isEqualTo(Duration.ofMinutes(10));
         assertThat(jobs.regionId()).isEqualTo("cn-shanghai");
         assertThat(jobs.rateLimits().perSecond()).isEqualTo(Map.of(
-                "CreateJob", 5, "QueryJob", 10, "QueryJobStatistics", 5, "ListTask", 5, "CancelJob", 5,
+                "CreateJob", 5, "QueryJob", 10, "QueryJobStatistics", 5, "ListTask", 5, "ListJob", 5, "CancelJob", 5,
                 "CreateDeviceDistributeJob", 5, "QueryDeviceDistributeJob", 10, "QueryDeviceDistributeDetail", 5,
                 "ListDeviceDistributeJob", 5));
     }

@@ -3,7 +3,6 @@ package io.iotjobbridge.vendor.aliyun;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import io.iotjobbridge.vendor.VendorException;
 
@@ -12,9 +11,6 @@ import io.iotjobbridge.vendor.VendorException;
  * inside HTTP 200 bodies as well as with 4xx, so the code decides, not the status alone.
  */
 final class AliyunErrors {
-
-    /** The data-download quotas count days in the vendor's own time zone. */
-    static final ZoneId VENDOR_ZONE = ZoneId.of("Asia/Shanghai");
 
     private AliyunErrors() {
     }
@@ -41,6 +37,7 @@ final class AliyunErrors {
     }
 
     static Instant nextVendorDay(Clock clock) {
-        return LocalDate.now(clock.withZone(VENDOR_ZONE)).plusDays(1).atStartOfDay(VENDOR_ZONE).toInstant();
+        return LocalDate.now(clock.withZone(AliyunOperations.VENDOR_DAY_ZONE)).plusDays(1)
+                .atStartOfDay(AliyunOperations.VENDOR_DAY_ZONE).toInstant();
     }
 }

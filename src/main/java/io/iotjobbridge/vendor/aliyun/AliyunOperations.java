@@ -8,6 +8,7 @@ import static io.iotjobbridge.request.spec.Specs.required;
 import static io.iotjobbridge.request.spec.Specs.string;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,29 @@ public final class AliyunOperations {
     public static final Duration MAX_DOWNLOAD_RANGE = Duration.ofDays(3);
 
     /**
+     * The longest range a CreateDownloadDataJob request may ask for. The bridge meets the vendor's 3-day limit by
+     * splitting a longer range into consecutive downloads ({@link DownloadRange}); a month bounds how many (11) and so
+     * how many of the account's 3 downloads a day one request can take.
+     */
+    public static final Duration MAX_SPLIT_RANGE = Duration.ofDays(31);
+
+    /** The longest {@code FileConfig.fileName}; it names a file the bridge writes. */
+    public static final int MAX_FILE_NAME = 128;
+
+    /** One running data download per data instance; the vendor refuses another until it finishes. */
+    public static final int RUNNING_DOWNLOADS_PER_INSTANCE = 1;
+
+    /** Data downloads one account may start per vendor day (RAM users share the account's quota). */
+    public static final int DOWNLOADS_PER_DAY = 3;
+
+    /**
+     * The zone of the vendor's calendar day, by which the data-download quotas (jobs per day, fetches of a file per
+     * day) count: the platform runs on China time, so a day starts at 00:00 Asia/Shanghai. The sandbox counts by
+     * this same constant, so its days and the bridge's never disagree.
+     */
+    public static final ZoneId VENDOR_DAY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /**
      * The instance id. The doc's example {@code iot-cn-npk1u******} is masked with '*', so the character set is
      * kept lenient (printable ASCII, no spaces) rather than guessed from the unmasked ids we happen to know.
      */
@@ -41,13 +65,20 @@ public final class AliyunOperations {
             .matches("[\\x21-\\x7E]+", "must be printable ASCII without spaces");
 
     /** fileName becomes the name of a file the bridge writes, so nothing that can leave or hide in a folder. */
-    private static final StringSpec FILE_NAME = string().length(1, 128)
+    private static final StringSpec FILE_NAME = string().length(1, MAX_FILE_NAME)
             .satisfies(s -> s.indexOf('/') < 0 && s.indexOf('\\') < 0, "must not contain '/' or '\\'")
             .noControlCharacters()
             .satisfies(s -> !s.startsWith("."), "must not start with '.'");
 
     /** ListTask's largest page ("最大值为50"). */
     public static final int MAX_LIST_TASK_LIMIT = 50;
+
+    /** ListJob's largest page ("最大值为50"). */
+    public static final int MAX_LIST_JOB_PAGE_SIZE = 50;
+
+    /** A device job's {@code Status}, every value ListJob's page lists. */
+    public static final List<String> JOB_STATUSES = List.of("INITIALIZING", "WAITING", "IN_PROGRESS", "COMPLETED",
+            "CANCELLING", "CANCELLED", "REMOVING", "TIMED_OUT");
 
     /** A device task's {@code Status}, as ListTask and QueryTask spell it. */
     public static final List<String> TASK_STATUSES = List.of("QUEUED", "SENT", "IN_PROGRESS", "SUCCEEDED", "FAILED",
@@ -72,7 +103,7 @@ public final class AliyunOperations {
                     // Not on the doc page, but in the SDK's request model; passed through as given.
                     optional("Context", anyObject()))
                     .withCheck(CrossFieldCheck.after("EndTime", "StartTime"))
-                    .withCheck(CrossFieldCheck.atMostAfter("EndTime", "StartTime", MAX_DOWNLOAD_RANGE)),
+                    .withCheck(CrossFieldCheck.atMostAfter("EndTime", "StartTime", MAX_SPLIT_RANGE)),
             Set.of("Context", "IotInstanceId"),
             Set.of("Context", "FileConfig"));
 
@@ -117,6 +148,19 @@ public final class AliyunOperations {
                     .withCheck(CrossFieldCheck.atLeastOneOf("JobId", "Device")),
             Set.of(), Set.of("Device"));
 
+    /**
+     * One page of the account's device jobs, newest first ({@code Data.data[]} with {@code Page}, {@code PageSize}
+     * and {@code Total} beside the envelope). The bridge calls it to find the job a CreateJob it lost the answer to
+     * may have created.
+     */
+    public static final AliyunAction LIST_JOB = new AliyunAction("ListJob",
+            object(
+                    optional("IotInstanceId", IOT_INSTANCE_ID),
+                    required("PageSize", int64().min(1).max(MAX_LIST_JOB_PAGE_SIZE)),
+                    optional("CurrentPage", int64().min(1)),
+                    optional("Status", string().oneOf(JOB_STATUSES))),
+            Set.of(), Set.of());
+
     /** Cancels a device job; the job goes through {@code CANCELLING} to {@code CANCELLED}. */
     public static final AliyunAction CANCEL_JOB = new AliyunAction("CancelJob", jobIdParams(), Set.of(), Set.of());
 
@@ -133,8 +177,8 @@ public final class AliyunOperations {
 
     /** Every action the bridge knows, by name. */
     public static final Map<String, AliyunAction> ACTIONS = List.of(CREATE_DOWNLOAD_DATA_JOB, GET_DOWNLOAD_FILE,
-                    CREATE_JOB, QUERY_JOB, QUERY_JOB_STATISTICS, LIST_TASK, CANCEL_JOB, QUERY_DEVICE_DISTRIBUTE_JOB,
-                    QUERY_DEVICE_DISTRIBUTE_DETAIL)
+                    CREATE_JOB, QUERY_JOB, QUERY_JOB_STATISTICS, LIST_TASK, LIST_JOB, CANCEL_JOB,
+                    QUERY_DEVICE_DISTRIBUTE_JOB, QUERY_DEVICE_DISTRIBUTE_DETAIL)
             .stream().collect(Collectors.toUnmodifiableMap(AliyunAction::name, Function.identity()));
 
     /**
@@ -147,6 +191,7 @@ public final class AliyunOperations {
             "QueryJob", 10,
             "QueryJobStatistics", 5,
             "ListTask", 5,
+            "ListJob", 5,
             "CancelJob", 5,
             "CreateDeviceDistributeJob", 5,
             "QueryDeviceDistributeJob", 10,

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -15,10 +18,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.iotjobbridge.ledger.JobRecord;
+import io.iotjobbridge.request.spec.Describe;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.SubmitWindow;
 import io.iotjobbridge.vendor.VendorException;
 import io.iotjobbridge.vendor.aliyun.DeviceJobStatus.TaskCounts;
 import io.iotjobbridge.vendor.report.TabularReport;
@@ -36,6 +41,15 @@ public final class DeviceJobFlow implements JobFlow {
             "Progress", "UtcQueueTime", "UtcModified");
     /** A product or group job reaches at most 100,000 devices ("最多包含10万个设备"). */
     private static final int MAX_TASKS = 100_000;
+    /** ListJob's largest page. */
+    static final int JOB_PAGE_SIZE = AliyunOperations.MAX_LIST_JOB_PAGE_SIZE;
+    /**
+     * How many ListJob pages a lookup reads at most: 1000 jobs created within minutes of the lost CreateJob is far
+     * beyond any real account, so running out means the answer cannot be trusted either way.
+     */
+    static final int MAX_LOOKUP_PAGES = 20;
+    /** ListJob fields that, when the request set the parameter of the same name, must agree for a job to be ours. */
+    private static final List<String> IDENTIFYING_PARAMS = List.of("JobName", "Type", "Description", "ScheduledTime");
 
     private final AliyunClient client;
     private final Function<JobRecord, ObjectNode> requestParams;
@@ -57,6 +71,69 @@ public final class DeviceJobFlow implements JobFlow {
             throw VendorException.permanent("MalformedResponse", "CreateJob succeeded but returned no JobId");
         }
         return jobId;
+    }
+
+    /**
+     * The device job a CreateJob whose answer was lost made, found in ListJob (newest first, paged until the jobs
+     * are older than {@code sentAfter} less {@link SubmitWindow#CLOCK_SKEW}). CreateJob takes no idempotency token,
+     * so a job is recognised by what the request set: its JobName and Type, and its Description and ScheduledTime
+     * when given. Two such jobs in the window cannot be told apart, and a wrong guess would run the job twice on every
+     * device or not at all, so that fails the job with both ids for a person to decide.
+     */
+    @Override
+    public Optional<String> findSubmitted(JobRecord job, Instant sentAfter) throws VendorException {
+        ObjectNode request = requestParams.apply(job);
+        SubmitWindow window = SubmitWindow.after(sentAfter);
+        // a job created while paging pushes the others one place down, so one may be seen twice
+        Set<String> matches = new LinkedHashSet<>();
+        for (int page = 1; page <= MAX_LOOKUP_PAGES; page++) {
+            Map<String, JsonNode> params = instanceParam(job);
+            params.put("PageSize", IntNode.valueOf(JOB_PAGE_SIZE));
+            params.put("CurrentPage", IntNode.valueOf(page));
+            JsonNode answer = client.call(AliyunOperations.LIST_JOB, params);
+            JsonNode listed = listOf(answer.path("Data"));
+            boolean pastWindow = false;
+            for (JsonNode candidate : listed) {
+                if (!window.admits(candidate.path("UtcCreate").asText(""), "ListJob UtcCreate")) {
+                    pastWindow = true;
+                    break;
+                }
+                if (madeBy(request, candidate)) {
+                    matches.add(candidate.path("JobId").asText(""));
+                }
+            }
+            boolean lastPage = listed.size() < JOB_PAGE_SIZE
+                    || (long) page * JOB_PAGE_SIZE >= answer.path("Total").asLong(Long.MAX_VALUE);
+            if (pastWindow || lastPage) {
+                return adopt(matches, request, window);
+            }
+        }
+        throw VendorException.permanent("SubmitLookupInconclusive", "ListJob lists more than "
+                + MAX_LOOKUP_PAGES * JOB_PAGE_SIZE + " device jobs created since " + window.earliest()
+                + ", so whether the interrupted CreateJob created one cannot be told; check the vendor console");
+    }
+
+    private static Optional<String> adopt(Set<String> matches, ObjectNode request, SubmitWindow window)
+            throws VendorException {
+        matches.remove("");
+        if (matches.size() > 1) {
+            throw VendorException.permanent("AmbiguousSubmit", matches.size() + " device jobs named "
+                    + Describe.quote(request.path("JobName").asText()) + " were created since " + window.earliest()
+                    + " (" + String.join(", ", matches) + "); which one the interrupted CreateJob made cannot be"
+                    + " told, so neither is adopted");
+        }
+        return matches.stream().findFirst();
+    }
+
+    /** Whether a ListJob item agrees with every identifying parameter the request set. */
+    private static boolean madeBy(ObjectNode request, JsonNode listed) {
+        for (String name : IDENTIFYING_PARAMS) {
+            JsonNode asked = request.get(name);
+            if (asked != null && !asked.isNull() && !asked.asText().equals(listed.path(name).asText(null))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -113,9 +190,7 @@ public final class DeviceJobFlow implements JobFlow {
                 params.put("NextToken", TextNode.valueOf(token));
             }
             JsonNode answer = listPage(params, token != null);
-            JsonNode data = answer.path("Data");
-            // the SDK model reads the list as Data.data (lower case)
-            JsonNode tasks = data.has("data") ? data.get("data") : data.path("Data");
+            JsonNode tasks = listOf(answer.path("Data"));
             for (JsonNode task : tasks) {
                 sink.accept(task);
             }
@@ -187,10 +262,21 @@ public final class DeviceJobFlow implements JobFlow {
         return status;
     }
 
+    /** The items of a list answer's {@code Data}; the SDK models read them as {@code Data.data} (lower case). */
+    private static JsonNode listOf(JsonNode data) {
+        return data.has("data") ? data.get("data") : data.path("Data");
+    }
+
     /** JobId, plus the request's IotInstanceId: the job lives in that instance and is found only there. */
     private Map<String, JsonNode> jobParams(JobRecord job) {
-        Map<String, JsonNode> params = new LinkedHashMap<>();
+        Map<String, JsonNode> params = instanceParam(job);
         params.put("JobId", TextNode.valueOf(job.vendorJobId()));
+        return params;
+    }
+
+    /** The request's IotInstanceId, if it gave one, as the first parameter of a call about its jobs. */
+    private Map<String, JsonNode> instanceParam(JobRecord job) {
+        Map<String, JsonNode> params = new LinkedHashMap<>();
         JsonNode instance = requestParams.apply(job).get("IotInstanceId");
         if (instance != null) {
             params.put("IotInstanceId", instance);

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.request.JobRequest;
+import io.iotjobbridge.request.RequestIds;
 import io.iotjobbridge.vendor.Failures;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobFlows;
@@ -52,8 +53,6 @@ public final class BatchTaskListFlow implements JobFlow {
     private static final String FOLLOW_UPS = "export-task-ids.txt";
     /** A task id CreateExportTask accepts (see {@link HuaweiOperations}); others cannot be exported. */
     private static final Pattern EXPORTABLE = Pattern.compile("[a-f0-9]{1,24}");
-    /** What a request id may be: {@code [A-Za-z0-9][A-Za-z0-9._-]*}, at most 128 characters. */
-    static final int MAX_REQUEST_ID = 128;
     private static final String EXPORT_INFIX = ".export.";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -209,18 +208,11 @@ public final class BatchTaskListFlow implements JobFlow {
     }
 
     /**
-     * {@code <parent>.export.<task id>}: the same for the same parent and task, so admitting it twice starts one job.
-     * A parent id too long to fit is cut and marked with a hash of the whole, keeping the result within 128
-     * characters of the request id alphabet.
+     * {@code <parent>.export.<task id>}: the same for the same parent and task, so admitting it twice starts one job
+     * (see {@link RequestIds#derived} for a parent too long to fit).
      */
     static String followUpId(String parentRequestId, String taskId) {
-        int room = MAX_REQUEST_ID - EXPORT_INFIX.length() - taskId.length();
-        String parent = parentRequestId;
-        if (parent.length() > room) {
-            String hash = SignatureEncoding.sha256Hex(parent.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-            parent = parent.substring(0, room - hash.length() - 1) + "-" + hash;
-        }
-        return parent + EXPORT_INFIX + taskId;
+        return RequestIds.derived(parentRequestId, EXPORT_INFIX + taskId);
     }
 
     static boolean finished(JsonNode task) {

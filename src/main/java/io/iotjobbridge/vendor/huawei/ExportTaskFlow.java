@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.request.spec.Describe;
 import io.iotjobbridge.vendor.Failures;
@@ -20,9 +23,11 @@ import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.LocalFile;
+import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.SubmitWindow;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
@@ -71,12 +76,90 @@ public final class ExportTaskFlow implements JobFlow {
     }
 
     /**
-     * Finds the task in ListExportTasks, newest first, paging with {@code marker} until it turns up or the ids on a
-     * page are already older (smaller) than it.
+     * IoTDA's per-user limits: unfinished export tasks ({@code huawei:<user>:export:unfinished}) and export tasks
+     * kept ({@code huawei:<user>:export:kept}, so a new export never evicts one whose file is not fetched yet).
+     */
+    @Override
+    public List<Quota> quotas(JobRecord job) {
+        HuaweiAccount.ExportLimits limits = client.account().exportLimits();
+        String prefix = "huawei:" + user(client.account()) + ":export:";
+        return List.of(
+                new Quota.Unfinished(prefix + "unfinished", limits.unfinished(),
+                        limits.unfinished() + " unfinished export tasks per user"),
+                new Quota.Retained(prefix + "kept", limits.kept(), limits.kept() + " export tasks kept per user"));
+    }
+
+    /**
+     * Who IoTDA counts the export limits for: the user the AK belongs to, in the account's project and instance (the
+     * sandbox scopes them the same way). Keyed by these rather than the bridge's account name, two account profiles
+     * with the same credentials share one quota, as they share it at the vendor. The AK id is an identifier, not the
+     * secret.
+     */
+    static String user(HuaweiAccount account) {
+        return account.accessKeyId() + "@" + account.projectId() + account.instanceId().map(id -> "/" + id).orElse("");
+    }
+
+    /**
+     * The export task a CreateExportTask whose answer was lost made: the newest listed export of the request's batch
+     * task, created no earlier than {@code sentAfter} less {@link SubmitWindow#CLOCK_SKEW}. IoTDA keeps one export
+     * per batch task (a new one overwrites the earlier result), so there is at most one, and adopting it is sound
+     * even if it was not this job's call that made it: its file is the export this request asks for.
+     */
+    @Override
+    public Optional<String> findSubmitted(JobRecord job, Instant sentAfter) throws VendorException {
+        String batchTaskId = JobFlows.params(job).path("resource_condition").path("task_id").asText("");
+        SubmitWindow window = SubmitWindow.after(sentAfter);
+        Optional<JsonNode> found = findListed(task -> {
+            if (!window.admits(task.path("create_time").asText(""), "ListExportTasks create_time")) {
+                return Listed.PAST;
+            }
+            return batchTaskId.equals(conditionTaskId(task)) ? Listed.FOUND : Listed.BEFORE;
+        });
+        return found.map(task -> task.path("export_task_id").asText("")).filter(id -> !id.isBlank());
+    }
+
+    /**
+     * Finds the task in ListExportTasks, newest first, paging with {@code marker} until it turns up or the ids
+     * listed are already older (smaller) than it.
      */
     @Override
     public JobStatus check(JobRecord job) throws VendorException {
         String exportTaskId = job.vendorJobId();
+        boolean comparable = HEX_24.matcher(exportTaskId).matches();
+        Optional<JsonNode> found = findListed(task -> {
+            String id = task.path("export_task_id").asText("");
+            if (id.equals(exportTaskId)) {
+                return Listed.FOUND;
+            }
+            return comparable && HEX_24.matcher(id).matches() && id.compareTo(exportTaskId) < 0
+                    ? Listed.PAST : Listed.BEFORE;
+        });
+        if (found.isPresent()) {
+            return interpret(found.get());
+        }
+        throw VendorException.permanent("ExportTaskGone", "export task " + Describe.text(exportTaskId)
+                + " is no longer listed: IoTDA keeps only the newest " + HuaweiOperations.EXPORT_TASKS_KEPT
+                + " export tasks per user, and a newer export of the same batch task replaces an older one, so it"
+                + " was evicted or overwritten before its file was fetched");
+    }
+
+    /** Where a listed export task stands relative to the one looked for, in the newest-first order. */
+    private enum Listed {
+        /** newer than, or beside, the one looked for: read on */
+        BEFORE,
+        FOUND,
+        /** older than anything that could match: stop */
+        PAST
+    }
+
+    /** Judges one listed export task; may throw on a malformed one. */
+    @FunctionalInterface
+    private interface ListedTest {
+        Listed judge(JsonNode task) throws VendorException;
+    }
+
+    /** Pages through ListExportTasks, newest first, until a task is FOUND or PAST, or the list ends. */
+    private Optional<JsonNode> findListed(ListedTest test) throws VendorException {
         String marker = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             ObjectNode params = JSON.createObjectNode().put("limit", HuaweiOperations.MAX_PAGE_SIZE);
@@ -90,14 +173,17 @@ public final class ExportTaskFlow implements JobFlow {
             }
             String last = null;
             for (JsonNode task : tasks) {
-                last = task.path("export_task_id").asText("");
-                if (last.equals(exportTaskId)) {
-                    return interpret(task);
+                switch (test.judge(task)) {
+                    case FOUND -> {
+                        return Optional.of(task);
+                    }
+                    case PAST -> {
+                        return Optional.empty();
+                    }
+                    case BEFORE -> last = task.path("export_task_id").asText("");
                 }
             }
-            boolean olderNow = last != null && HEX_24.matcher(last).matches() && HEX_24.matcher(exportTaskId).matches()
-                    && last.compareTo(exportTaskId) < 0;
-            if (tasks.size() < HuaweiOperations.MAX_PAGE_SIZE || last == null || olderNow) {
+            if (tasks.size() < HuaweiOperations.MAX_PAGE_SIZE || last == null) {
                 break;
             }
             String next = answer.path("page").path("marker").asText(last);
@@ -106,10 +192,20 @@ public final class ExportTaskFlow implements JobFlow {
             }
             marker = next;
         }
-        throw VendorException.permanent("ExportTaskGone", "export task " + Describe.text(exportTaskId)
-                + " is no longer listed: IoTDA keeps only the newest " + HuaweiOperations.EXPORT_TASKS_KEPT
-                + " export tasks per user, and a newer export of the same batch task replaces an older one, so it"
-                + " was evicted or overwritten before its file was fetched");
+        return Optional.empty();
+    }
+
+    /** {@code resource_condition.task_id}; the condition may be an object or, as in the SDK's sample, its text. */
+    private static String conditionTaskId(JsonNode task) {
+        JsonNode condition = task.path("resource_condition");
+        if (condition.isTextual()) {
+            try {
+                condition = JSON.readTree(condition.asText());
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return condition.path("task_id").asText("");
     }
 
     static JobStatus interpret(JsonNode task) {

@@ -67,6 +67,8 @@ public final class HuaweiOperations {
     public static final Duration EXPORT_DOWNLOAD_INTERVAL = Duration.ofSeconds(30);
     /** "单用户最多支持有50个导出任务,超出后将删除最先创建的导出任务". */
     public static final int EXPORT_TASKS_KEPT = 50;
+    /** At most 5 unfinished export tasks per user; IoTDA refuses a sixth. */
+    public static final int EXPORT_TASKS_UNFINISHED = 5;
     /** limit 1–50 on every IoTDA list. */
     public static final int MAX_PAGE_SIZE = 50;
     /** offset 0–500; beyond it, page on with {@code marker}. */

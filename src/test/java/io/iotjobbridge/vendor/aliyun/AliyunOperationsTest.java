@@ -18,6 +18,7 @@ import com.aliyun.iot20180120.models.CancelJobRequest;
 import com.aliyun.iot20180120.models.CreateDownloadDataJobRequest;
 import com.aliyun.iot20180120.models.CreateJobRequest;
 import com.aliyun.iot20180120.models.GetDownloadFileRequest;
+import com.aliyun.iot20180120.models.ListJobRequest;
 import com.aliyun.iot20180120.models.ListTaskRequest;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeDetailRequest;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeJobRequest;
@@ -47,6 +48,7 @@ class AliyunOperationsTest {
                 AliyunOperations.QUERY_JOB, QueryJobRequest.class,
                 AliyunOperations.QUERY_JOB_STATISTICS, QueryJobStatisticsRequest.class,
                 AliyunOperations.LIST_TASK, ListTaskRequest.class,
+                AliyunOperations.LIST_JOB, ListJobRequest.class,
                 AliyunOperations.CANCEL_JOB, CancelJobRequest.class,
                 AliyunOperations.QUERY_DEVICE_DISTRIBUTE_JOB, QueryDeviceDistributeJobRequest.class,
                 AliyunOperations.QUERY_DEVICE_DISTRIBUTE_DETAIL, QueryDeviceDistributeDetailRequest.class)
@@ -57,7 +59,7 @@ class AliyunOperationsTest {
     @Test
     void shouldBudgetEachJobApiAtItsDocumentedQps() {
         assertThat(AliyunOperations.QPS).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "CreateJob", 5, "QueryJob", 10, "QueryJobStatistics", 5, "ListTask", 5, "CancelJob", 5,
+                "CreateJob", 5, "QueryJob", 10, "QueryJobStatistics", 5, "ListTask", 5, "ListJob", 5, "CancelJob", 5,
                 "CreateDeviceDistributeJob", 5, "QueryDeviceDistributeJob", 10, "QueryDeviceDistributeDetail", 5,
                 "ListDeviceDistributeJob", 5));
     }
@@ -88,6 +90,7 @@ class AliyunOperationsTest {
                 .containsExactly("CreateDownloadDataJob", "CreateJob", "QueryDeviceDistributeJob");
         assertThat(AliyunOperations.action("GetDownloadFile")).contains(AliyunOperations.GET_DOWNLOAD_FILE);
         assertThat(AliyunOperations.action("ListTask")).contains(AliyunOperations.LIST_TASK);
+        assertThat(AliyunOperations.action("ListJob")).contains(AliyunOperations.LIST_JOB);
         assertThat(AliyunOperations.action("DeleteJob")).isEmpty();
     }
 

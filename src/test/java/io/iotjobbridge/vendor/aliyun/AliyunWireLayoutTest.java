@@ -22,6 +22,7 @@ import com.aliyun.iot20180120.models.CancelJobRequest;
 import com.aliyun.iot20180120.models.CreateDownloadDataJobRequest;
 import com.aliyun.iot20180120.models.CreateJobRequest;
 import com.aliyun.iot20180120.models.GetDownloadFileRequest;
+import com.aliyun.iot20180120.models.ListJobRequest;
 import com.aliyun.iot20180120.models.ListTaskRequest;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeDetailRequest;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeJobRequest;
@@ -111,6 +112,14 @@ class AliyunWireLayoutTest {
         assertSameLayout(AliyunOperations.LIST_TASK, """
                 {"Device": {"IotId": "i1"}, "IotInstanceId": "iot-1", "JobId": "J1", "Limit": 50, "NextToken": "t",
                  "Status": "FAILED"}""");
+    }
+
+    @Test
+    void shouldSendListJobAsTheSdkDoes() throws Exception {
+        sdk.listJob(new ListJobRequest().setIotInstanceId("iot-1").setPageSize(50).setCurrentPage(2)
+                .setStatus("IN_PROGRESS"));
+        assertSameLayout(AliyunOperations.LIST_JOB, """
+                {"IotInstanceId": "iot-1", "PageSize": 50, "CurrentPage": 2, "Status": "IN_PROGRESS"}""");
     }
 
     @Test

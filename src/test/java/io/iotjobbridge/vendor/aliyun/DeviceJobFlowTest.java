@@ -144,7 +144,7 @@ class DeviceJobFlowTest {
         JobRecord job = submitted(flow,
                 PRODUCT_JOB.replace("\"Type\"", "\"ScheduledTime\": " + inAnHour + ", \"Type\""));
 
-        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("SCHEDULED_WAITING", 0));
+        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("WAITING", 0));
         clock.advance(Duration.ofHours(1));
         assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("IN_PROGRESS", 0));
     }

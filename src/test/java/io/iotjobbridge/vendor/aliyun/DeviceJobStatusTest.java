@@ -57,8 +57,8 @@ class DeviceJobStatusTest {
 
     @Test
     void shouldNotCallAJobWithoutTasksFinishedNorGuessItsProgress() throws Exception {
-        assertThat(DeviceJobStatus.interpret("SCHEDULED_WAITING", counts("{\"Total\": 0}")))
-                .isEqualTo(new JobStatus.Running("SCHEDULED_WAITING", null));
+        assertThat(DeviceJobStatus.interpret("WAITING", counts("{\"Total\": 0}")))
+                .isEqualTo(new JobStatus.Running("WAITING", null));
         assertThat(DeviceJobStatus.interpret("IN_PROGRESS", counts("{}")))
                 .isEqualTo(new JobStatus.Running("IN_PROGRESS", null));
     }
