@@ -102,9 +102,11 @@ class HuaweiFlowTest {
         assertThat(Files.readAllBytes(files.get(sheetName)))
                 .isEqualTo(entries.get("01fc671f0000000000000071_Success.xls"));
         assertThat(Files.readString(files.get(sheetName))).contains("<Workbook", "Target");
-        assertThat(bridge.ledger().history(job.id())).extracting(t -> t.state()).containsExactly(
-                JobState.RECEIVED, JobState.SUBMITTING, JobState.SUBMITTED, JobState.RUNNING,
-                JobState.DOWNLOADING, JobState.DELIVERED);
+        // RUNNING is seen only if a status check comes before the (fast) sandbox export is done
+        assertThat(bridge.ledger().history(job.id())).extracting(t -> t.state())
+                .containsSubsequence(JobState.RECEIVED, JobState.SUBMITTING, JobState.SUBMITTED,
+                        JobState.DOWNLOADING, JobState.DELIVERED)
+                .doesNotContain(JobState.FAILED, JobState.QUEUED);
         assertThat(bridge.sandbox().stats().callsOf("CreateExportTask")).isEqualTo(1);
         assertThat(bridge.sandbox().stats().callsOf("ShowExportTask")).as("the file is downloaded once").isEqualTo(1);
         assertThat(bridge.sandbox().stats().rejections()).isEmpty();
