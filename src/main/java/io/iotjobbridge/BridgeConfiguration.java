@@ -71,7 +71,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
-        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props), clock)::forJob,
+        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props, clock), clock)::forJob,
                 destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp,
                 engineSettings(props), clock);
 
@@ -82,14 +82,14 @@ public final class BridgeConfiguration implements CamelConfiguration {
     }
 
     /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */
-    private static CallBudget callBudget(BridgeProperties props) {
+    private static CallBudget callBudget(BridgeProperties props, Clock clock) {
         Map<String, Integer> qps = new HashMap<>();
         AliyunOperations.QPS.forEach((api, documented) ->
                 qps.put(api, props.getInt("bridge.vendor-qps.aliyun." + api, documented)));
         HuaweiOperations.QPS.forEach((api, assumed) ->
                 qps.put(api, props.getInt("bridge.vendor-qps.huawei." + api, assumed)));
         return new CallBudget(qps, AliyunOperations.DEFAULT_QPS,
-                props.getMillis("bridge.vendor-qps.max-wait-ms", Duration.ofSeconds(30)));
+                props.getMillis("bridge.vendor-qps.max-wait-ms", Duration.ofSeconds(30)), clock);
     }
 
     private static EngineSettings engineSettings(BridgeProperties props) {

@@ -39,6 +39,14 @@ public final class VendorException extends Exception {
         return new VendorException(Kind.RETRYABLE, code, message, null, cause);
     }
 
+    /**
+     * Transient, and known not to clear before {@code notBefore}: a retry sooner would only be refused again (the
+     * vendor throttled the API and the bridge paused it until then).
+     */
+    public static VendorException retryableAfter(String code, String message, Instant notBefore) {
+        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null);
+    }
+
     public static VendorException quota(String code, String message, Instant notBefore) {
         return new VendorException(Kind.QUOTA, code, message, notBefore, null);
     }
@@ -59,7 +67,10 @@ public final class VendorException extends Exception {
         return vendorMessage;
     }
 
-    /** For {@link Kind#QUOTA}: the earliest time the quota can have room again, when the vendor's rules tell it. */
+    /**
+     * The earliest time trying again can help, when it is known: for {@link Kind#QUOTA} when the quota can have room
+     * again by the vendor's rules, for {@link Kind#RETRYABLE} when a paused API takes calls again.
+     */
     public Optional<Instant> notBefore() {
         return Optional.ofNullable(notBefore);
     }

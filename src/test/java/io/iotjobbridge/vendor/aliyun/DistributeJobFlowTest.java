@@ -140,14 +140,22 @@ class DistributeJobFlowTest {
     }
 
     @Test
-    void shouldRetryWhenTheGatewayThrottles() {
+    void shouldRetryWhenTheGatewayThrottlesAndPauseTheActionForEveryJobOfTheAccount() {
         startSandbox("cn-shanghai", ApiRateLimits.documented().with("QueryDeviceDistributeJob", 0));
+        DistributeJobFlow flow = flow("cn-shanghai");
 
         VendorException throttled = catchThrowableOfType(VendorException.class,
-                () -> flow("cn-shanghai").check(watching(SeededDistributeJobs.SEEDED_RUNNING)));
+                () -> flow.submit(request(SeededDistributeJobs.SEEDED_RUNNING)));
+        VendorException paused = catchThrowableOfType(VendorException.class,
+                () -> flow.submit(request(SeededDistributeJobs.SEEDED_FINISHED)));
 
         assertThat(throttled.kind()).isEqualTo(VendorException.Kind.RETRYABLE);
         assertThat(throttled.code()).isEqualTo("Throttling.User");
+        assertThat(throttled.notBefore()).contains(clock.instant().plusSeconds(1));
+        assertThat(paused.kind()).isEqualTo(VendorException.Kind.RETRYABLE);
+        assertThat(paused.code()).isEqualTo("ApiPaused");
+        assertThat(paused.notBefore()).isEqualTo(throttled.notBefore());
+        assertThat(sandbox.stats().callsOf("QueryDeviceDistributeJob")).as("the paused call never left").isEqualTo(1);
     }
 
     @Test

@@ -39,7 +39,7 @@ final class FlowFixture implements AutoCloseable {
                 clock);
         http = new LoopbackTransport(sandbox.baseUrl());
         client = new HuaweiClient(new HuaweiAccount("default", sandbox.baseUrl(), AK, Secret.of(SK), "project-1",
-                "cn-north-4", Optional.empty()), http, new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5)), clock);
+                "cn-north-4", Optional.empty()), http, new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5), clock), clock);
         spool = new Spool(spoolRoot);
     }
 
