@@ -71,7 +71,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
-        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props, clock), clock)::forJob,
+        JobFlows flows = new JobFlows(accounts, http, spool, callBudget(props, clock), statusSweepMaxAge(props), clock);
+        JobEngine engine = new JobEngine(ledger, flows::forJob,
                 destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp,
                 engineSettings(props), clock);
 
@@ -90,6 +91,20 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 qps.put(api, props.getInt("bridge.vendor-qps.huawei." + api, assumed)));
         return new CallBudget(qps, AliyunOperations.DEFAULT_QPS,
                 props.getMillis("bridge.vendor-qps.max-wait-ms", Duration.ofSeconds(30)), clock);
+    }
+
+    /**
+     * How long one vendor list call answers for the other jobs on it: half the first poll interval by default, so a
+     * job's next check (never sooner than that interval, less its jitter) always sees a newer status than its last.
+     */
+    private static Duration statusSweepMaxAge(BridgeProperties props) {
+        Duration maxAge = props.getMillis("bridge.status-sweep.max-age-ms",
+                engineSettings(props).pollInitial().dividedBy(2));
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("bridge.status-sweep.max-age-ms must be 0 or more (0 turns sharing"
+                    + " of list calls off)");
+        }
+        return maxAge;
     }
 
     private static EngineSettings engineSettings(BridgeProperties props) {

@@ -23,11 +23,12 @@ import io.iotjobbridge.vendor.LocalFile;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.StatusSweep;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
  * Huawei's export of one batch task: CreateExportTask, then ListExportTasks until the task is {@code Success} (there
- * is no JSON view of a single export task), then its file, a ZIP of spreadsheets. IoTDA lets a user download an
+ * is no JSON view of a single export task; one list page answers for the account's exports together), then its file, a ZIP of spreadsheets. IoTDA lets a user download an
  * export file once per 30 s, so the ZIP is downloaded once into the job's spool folder and every later delivery
  * attempt reuses it; with option {@code extractEntries} its entries are delivered too, unpacked safely.
  *
@@ -45,18 +46,23 @@ public final class ExportTaskFlow implements JobFlow {
     /** 50 tasks are kept, so two pages hold them all; the cap only stops a vendor that pages for ever. */
     private static final int MAX_PAGES = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The one list every export of an account is found on: one sweep of it runs at a time. */
+    private static final String LISTING = HuaweiOperations.LIST_EXPORT_TASKS.name();
 
     private final HuaweiClient client;
     private final Spool spool;
+    private final StatusSweep<JobStatus> sweep;
     private final SafeZipExtractor extractor;
 
-    public ExportTaskFlow(HuaweiClient client, Spool spool) {
-        this(client, spool, new SafeZipExtractor(SafeZipExtractor.Limits.DEFAULT));
+    /** @param sweep the latest export statuses of the client's account, shared by every export job of it */
+    public ExportTaskFlow(HuaweiClient client, Spool spool, StatusSweep<JobStatus> sweep) {
+        this(client, spool, sweep, new SafeZipExtractor(SafeZipExtractor.Limits.DEFAULT));
     }
 
-    ExportTaskFlow(HuaweiClient client, Spool spool, SafeZipExtractor extractor) {
+    ExportTaskFlow(HuaweiClient client, Spool spool, StatusSweep<JobStatus> sweep, SafeZipExtractor extractor) {
         this.client = client;
         this.spool = spool;
+        this.sweep = sweep;
         this.extractor = extractor;
     }
 
@@ -71,12 +77,28 @@ public final class ExportTaskFlow implements JobFlow {
     }
 
     /**
-     * Finds the task in ListExportTasks, newest first, paging with {@code marker} until it turns up or the ids on a
-     * page are already older (smaller) than it.
+     * The task's status as ListExportTasks shows it. One list call answers for every export of the account on the
+     * pages it read, so the exports checked around the same time share it (see {@link StatusSweep}); only a task
+     * no recent page showed costs a call of its own.
      */
     @Override
     public JobStatus check(JobRecord job) throws VendorException {
         String exportTaskId = job.vendorJobId();
+        return sweep.status(exportTaskId, LISTING, recorder -> listUntilFound(exportTaskId, recorder))
+                .orElseThrow(() -> VendorException.permanent("ExportTaskGone", "export task "
+                        + Describe.text(exportTaskId) + " is no longer listed: IoTDA keeps only the newest "
+                        + HuaweiOperations.EXPORT_TASKS_KEPT + " export tasks per user, and a newer export of the"
+                        + " same batch task replaces an older one, so it was evicted or overwritten before its file"
+                        + " was fetched"));
+    }
+
+    /**
+     * Pages ListExportTasks, newest first and 50 (the most IoTDA allows) at a time, recording every task on each
+     * page, and pages on with {@code marker} only until the task turns up or the ids on a page are already older
+     * (smaller) than it.
+     */
+    private void listUntilFound(String exportTaskId, StatusSweep.Recorder<JobStatus> recorder)
+            throws VendorException {
         String marker = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             ObjectNode params = JSON.createObjectNode().put("limit", HuaweiOperations.MAX_PAGE_SIZE);
@@ -89,27 +111,25 @@ public final class ExportTaskFlow implements JobFlow {
                 throw VendorException.retryable("MalformedResponse", "ListExportTasks returned no export_tasks list");
             }
             String last = null;
+            boolean found = false;
             for (JsonNode task : tasks) {
                 last = task.path("export_task_id").asText("");
-                if (last.equals(exportTaskId)) {
-                    return interpret(task);
+                if (!last.isBlank()) {
+                    recorder.record(last, interpret(task));
                 }
+                found |= last.equals(exportTaskId);
             }
             boolean olderNow = last != null && HEX_24.matcher(last).matches() && HEX_24.matcher(exportTaskId).matches()
                     && last.compareTo(exportTaskId) < 0;
-            if (tasks.size() < HuaweiOperations.MAX_PAGE_SIZE || last == null || olderNow) {
-                break;
+            if (found || tasks.size() < HuaweiOperations.MAX_PAGE_SIZE || last == null || olderNow) {
+                return;
             }
             String next = answer.path("page").path("marker").asText(last);
             if (!HEX_24.matcher(next).matches()) {
-                break;
+                return;
             }
             marker = next;
         }
-        throw VendorException.permanent("ExportTaskGone", "export task " + Describe.text(exportTaskId)
-                + " is no longer listed: IoTDA keeps only the newest " + HuaweiOperations.EXPORT_TASKS_KEPT
-                + " export tasks per user, and a newer export of the same batch task replaces an older one, so it"
-                + " was evicted or overwritten before its file was fetched");
     }
 
     static JobStatus interpret(JsonNode task) {
