@@ -70,7 +70,7 @@ public final class JobFlows {
         }
         if (job.vendor() == Vendor.ALIYUN
                 && AliyunOperations.QUERY_DEVICE_DISTRIBUTE_JOB.name().equals(job.operation())) {
-            return new DistributeJobFlow(aliyun(job.account()), JobFlows::params);
+            return new DistributeJobFlow(aliyun(job.account()), JobFlows::params, sweep(job));
         }
         if (job.vendor() == Vendor.HUAWEI && HuaweiOperations.CREATE_EXPORT_TASK.name().equals(job.operation())) {
             return new ExportTaskFlow(huawei(job.account()), spool, sweep(job));
