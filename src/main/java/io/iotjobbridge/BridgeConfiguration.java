@@ -72,8 +72,9 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
-        JobEngine engine = new JobEngine(ledger, new JobFlows(accounts, http, spool, callBudget(props),
-                new LedgerCallSlots(dataSource, clock), clock)::forJob,
+        JobFlows flows = new JobFlows(accounts, http, spool, callBudget(props, clock),
+                new LedgerCallSlots(dataSource, clock), statusSweepMaxAge(props), clock);
+        JobEngine engine = new JobEngine(ledger, flows::forJob,
                 destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp, job -> false,
                 engineSettings(props), clock);
 
@@ -84,14 +85,29 @@ public final class BridgeConfiguration implements CamelConfiguration {
     }
 
     /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */
-    private static CallBudget callBudget(BridgeProperties props) {
+    private static CallBudget callBudget(BridgeProperties props, Clock clock) {
         Map<String, Integer> qps = new HashMap<>();
         AliyunOperations.QPS.forEach((api, documented) ->
                 qps.put(api, props.getInt("bridge.vendor-qps.aliyun." + api, documented)));
         HuaweiOperations.QPS.forEach((api, assumed) ->
                 qps.put(api, props.getInt("bridge.vendor-qps.huawei." + api, assumed)));
         return new CallBudget(qps, AliyunOperations.DEFAULT_QPS,
-                props.getMillis("bridge.vendor-qps.max-wait-ms", Duration.ofSeconds(30)));
+                props.getMillis("bridge.vendor-qps.max-wait-ms", Duration.ofSeconds(30)),
+                props.getMillis("bridge.vendor-qps.window-margin-ms", CallBudget.DEFAULT_WINDOW_MARGIN), clock);
+    }
+
+    /**
+     * How long one vendor list call answers for the other jobs on it: half the first poll interval by default, so a
+     * job's next check (never sooner than that interval, less its jitter) always sees a newer status than its last.
+     */
+    private static Duration statusSweepMaxAge(BridgeProperties props) {
+        Duration maxAge = props.getMillis("bridge.status-sweep.max-age-ms",
+                engineSettings(props).pollInitial().dividedBy(2));
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("bridge.status-sweep.max-age-ms must be 0 or more (0 turns sharing"
+                    + " of list calls off)");
+        }
+        return maxAge;
     }
 
     private static EngineSettings engineSettings(BridgeProperties props) {

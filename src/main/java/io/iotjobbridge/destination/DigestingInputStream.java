@@ -12,6 +12,8 @@ final class DigestingInputStream extends FilterInputStream {
 
     private final MessageDigest sha256;
     private long count;
+    /** The finished hash: {@link MessageDigest#digest()} resets the digest, so it is taken once. */
+    private String hex;
 
     DigestingInputStream(InputStream in) {
         super(in);
@@ -52,7 +54,11 @@ final class DigestingInputStream extends FilterInputStream {
         return count;
     }
 
+    /** The hash of every byte read; read it once the stream is consumed (later reads no longer count). */
     String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
+        if (hex == null) {
+            hex = HexFormat.of().formatHex(sha256.digest());
+        }
+        return hex;
     }
 }

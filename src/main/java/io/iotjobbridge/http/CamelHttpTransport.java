@@ -36,6 +36,7 @@ public final class CamelHttpTransport implements HttpTransport, AutoCloseable {
         // endpoint option it was passed on as a query parameter of every call that had no query of its own
         this.endpointOptions = "?throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=false"
                 + "&cookieStore=#class:org.apache.camel.component.http.NoopCookieStore"
+                + "&httpClientConfigurer=#class:" + NoAutomaticRetries.class.getName()
                 + "&connectTimeout=" + connectTimeout.toMillis()
                 + "&connectionRequestTimeout=" + connectTimeout.toMillis()
                 + "&responseTimeout=" + readTimeout.toMillis()

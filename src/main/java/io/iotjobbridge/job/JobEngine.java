@@ -300,7 +300,8 @@ public final class JobEngine {
                 }
             }
             case RETRYABLE -> {
-                int attempt = job.attempts() + 1;
+                // a call the bridge held back itself (budget, paused API) never reached the vendor: not an attempt
+                int attempt = e.isHeldBack() ? Math.max(job.attempts(), 1) : job.attempts() + 1;
                 if (attempt >= settings.maxAttempts()) {
                     fail(job, "gave up after " + attempt + " attempts; last error " + e.getMessage());
                     return;

@@ -22,13 +22,32 @@ public final class VendorException extends Exception {
     private final String code;
     private final String vendorMessage;
     private final Instant notBefore;
+    private final boolean heldBack;
 
     private VendorException(Kind kind, String code, String vendorMessage, Instant notBefore, Throwable cause) {
+        this(kind, code, vendorMessage, notBefore, cause, false);
+    }
+
+    private VendorException(Kind kind, String code, String vendorMessage, Instant notBefore, Throwable cause,
+                            boolean heldBack) {
         super(code + ": " + vendorMessage, cause);
         this.kind = kind;
         this.code = code;
         this.vendorMessage = vendorMessage;
         this.notBefore = notBefore;
+        this.heldBack = heldBack;
+    }
+
+    /**
+     * The bridge held the call back itself (its call budget, an API paused after throttling): nothing reached the
+     * vendor, so it is retried at {@code notBefore} without counting as a failed attempt.
+     */
+    public static VendorException heldBack(String code, String message, Instant notBefore) {
+        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, true);
+    }
+
+    public boolean isHeldBack() {
+        return heldBack;
     }
 
     public static VendorException retryable(String code, String message) {
@@ -37,6 +56,14 @@ public final class VendorException extends Exception {
 
     public static VendorException retryable(String code, String message, Throwable cause) {
         return new VendorException(Kind.RETRYABLE, code, message, null, cause);
+    }
+
+    /**
+     * Transient, and known not to clear before {@code notBefore}: a retry sooner would only be refused again (the
+     * vendor throttled the API and the bridge paused it until then).
+     */
+    public static VendorException retryableAfter(String code, String message, Instant notBefore) {
+        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null);
     }
 
     public static VendorException quota(String code, String message, Instant notBefore) {
@@ -59,7 +86,10 @@ public final class VendorException extends Exception {
         return vendorMessage;
     }
 
-    /** For {@link Kind#QUOTA}: the earliest time the quota can have room again, when the vendor's rules tell it. */
+    /**
+     * The earliest time trying again can help, when it is known: for {@link Kind#QUOTA} when the quota can have room
+     * again by the vendor's rules, for {@link Kind#RETRYABLE} when a paused API takes calls again.
+     */
     public Optional<Instant> notBefore() {
         return Optional.ofNullable(notBefore);
     }

@@ -54,6 +54,22 @@ class CamelHttpTransportTest {
     }
 
     @Test
+    void shouldHandAThrottlingAnswerBackAtOnceInsteadOfSendingTheCallAgain() throws IOException {
+        server.createContext("/throttled", exchange -> {
+            requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            exchange.sendResponseHeaders(429, -1);
+            exchange.close();
+        });
+
+        HttpReply reply = transport.send(new HttpCall("GET", origin, "/throttled", null, Map.of(), null));
+
+        assertThat(reply.status()).isEqualTo(429);
+        assertThat(requestLines).as("the engine decides about retries, not the HTTP client")
+                .containsExactly("GET /throttled");
+    }
+
+    @Test
     void shouldSendExactlyThePathAndQueryOfTheCall() throws IOException {
         // a signature covers the query, so nothing may be added to it, not even when the call has none
         transport.send(new HttpCall("GET", origin, "/v5/iot/p/export-tasks/abc/file", null, Map.of(), null));

@@ -331,7 +331,11 @@ class JobEngineTest {
         engine.advance(different);
 
         assertThat(ledger.find(same).orElseThrow().state()).isEqualTo(JobState.DELIVERED);
-        assertThat(ledger.files(same)).singleElement().satisfies(file -> assertThat(file.sizeBytes()).isEqualTo(3));
+        assertThat(ledger.files(same)).singleElement().satisfies(file -> {
+            assertThat(file.sizeBytes()).isEqualTo(3);
+            // SHA-256 of "one"
+            assertThat(file.sha256()).isEqualTo("7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed");
+        });
         JobRecord refused = ledger.find(different).orElseThrow();
         assertThat(refused.state()).isEqualTo(JobState.FAILED);
         assertThat(refused.reason()).contains("a different file already exists at default:r-2-first.txt");

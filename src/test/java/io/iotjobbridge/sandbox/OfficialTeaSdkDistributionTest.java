@@ -16,8 +16,10 @@ import com.aliyun.iot20180120.models.CreateDeviceDistributeJobRequest;
 import com.aliyun.iot20180120.models.CreateDeviceDistributeJobRequest.CreateDeviceDistributeJobRequestTargetInstanceConfig;
 import com.aliyun.iot20180120.models.CreateDeviceDistributeJobResponse;
 import com.aliyun.iot20180120.models.ListDeviceDistributeJobRequest;
+import com.aliyun.iot20180120.models.ListDeviceDistributeJobResponseBody;
 import com.aliyun.iot20180120.models.ListDeviceDistributeJobResponseBody.ListDeviceDistributeJobResponseBodyData;
 import com.aliyun.iot20180120.models.ListDeviceDistributeJobResponseBody.ListDeviceDistributeJobResponseBodyDataJobInfoItems;
+import com.aliyun.iot20180120.models.ListDeviceDistributeJobResponseBody.ListDeviceDistributeJobResponseBodyDataJobInfoItemsTargetInstanceConfigsTargetInstanceConfigs;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeDetailRequest;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeDetailResponse;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeJobRequest;
@@ -114,6 +116,63 @@ class OfficialTeaSdkDistributionTest {
                 .isEqualTo("cn-shanghai");
         assertThat(aborted.getTotal()).isEqualTo(8);
         assertThat(aborted.getGmtCreate()).isEqualTo(clock.instant().toEpochMilli());
+    }
+
+    @Test
+    void shouldFilterAListPageAndFillEveryFieldOfTheSdkModel() throws Exception {
+        Client sdk = start(DeviceJobSettings.DEFAULT_REGION_ID);
+        String jobId = sdk.createDeviceDistributeJob(new CreateDeviceDistributeJobRequest()
+                .setProductKey("a1BwAGVdist")
+                .setDeviceName(List.of("meter_01", "meter_02"))
+                .setSourceInstanceId("iot-cn-source01")
+                .setTargetUid("1980000000000042")
+                .setStrategy(0)
+                .setTargetInstanceConfig(List.of(target("iot-cn-target01")))).getBody().getJobId();
+
+        ListDeviceDistributeJobResponseBody byTarget = sdk.listDeviceDistributeJob(new ListDeviceDistributeJobRequest()
+                .setPageSize(200).setCurrentPage(1).setTargetUid("1980000000000042").setStatus(0)).getBody();
+        ListDeviceDistributeJobResponseBody byJobId = sdk.listDeviceDistributeJob(new ListDeviceDistributeJobRequest()
+                .setPageSize(200).setJobId(SeededDistributeJobs.SEEDED_FINISHED)).getBody();
+
+        assertThat(byTarget.getSuccess()).isTrue();
+        assertThat(byTarget.getData().getTotal()).isEqualTo(1);
+        assertThat(byTarget.getData().getNextToken()).isNull();
+        ListDeviceDistributeJobResponseBodyDataJobInfoItems item = byTarget.getData().getJobInfo().getItems().get(0);
+        assertThat(item.getJobId()).isEqualTo(jobId);
+        assertThat(item.getGmtCreate()).isEqualTo(clock.instant().toEpochMilli());
+        assertThat(item.getProductKey()).isEqualTo("a1BwAGVdist");
+        assertThat(item.getSourceInstanceId()).isEqualTo("iot-cn-source01");
+        assertThat(item.getSourceInstanceName()).isNotBlank();
+        assertThat(item.getSourceRegion()).isEqualTo("cn-shanghai");
+        assertThat(item.getSourceUid()).hasSize(16);
+        assertThat(item.getStatus()).isZero();
+        assertThat(item.getStrategy()).isZero();
+        assertThat(item.getTargetUid()).isEqualTo("1980000000000042");
+        assertThat(item.getTotal()).isEqualTo(2);
+        ListDeviceDistributeJobResponseBodyDataJobInfoItemsTargetInstanceConfigsTargetInstanceConfigs target =
+                item.getTargetInstanceConfigs().getTargetInstanceConfigs().get(0);
+        assertThat(target.getTargetInstanceId()).isEqualTo("iot-cn-target01");
+        assertThat(target.getTargetInstanceName()).isNotBlank();
+        assertThat(target.getTargetRegion()).isEqualTo("cn-shanghai");
+        assertThat(byJobId.getData().getJobInfo().getItems())
+                .extracting(ListDeviceDistributeJobResponseBodyDataJobInfoItems::getJobId)
+                .containsExactly(SeededDistributeJobs.SEEDED_FINISHED);
+    }
+
+    @Test
+    void shouldAnswerAListWithoutAValidPageSizeWithInvalidPageParams() throws Exception {
+        Client sdk = start(DeviceJobSettings.DEFAULT_REGION_ID);
+
+        for (ListDeviceDistributeJobRequest bad : List.of(new ListDeviceDistributeJobRequest(),
+                new ListDeviceDistributeJobRequest().setPageSize(201),
+                new ListDeviceDistributeJobRequest().setPageSize(0))) {
+            ListDeviceDistributeJobResponseBody refused = sdk.listDeviceDistributeJob(bad).getBody();
+
+            assertThat(refused.getSuccess()).isFalse();
+            assertThat(refused.getCode()).isEqualTo("iot.common.InvalidPageParams");
+            assertThat(refused.getErrorMessage()).contains("PageSize");
+            assertThat(refused.getData()).isNull();
+        }
     }
 
     @Test

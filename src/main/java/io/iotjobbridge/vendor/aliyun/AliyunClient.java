@@ -133,18 +133,33 @@ public final class AliyunClient {
         }
         if (doc == null || !doc.isObject()) {
             if (reply.status() >= 500 || reply.status() == 429) {
-                throw AliyunErrors.classify(reply.status(), null, "HTTP " + reply.status() + " from " + actionName, clock);
+                throw refusal(actionName, reply.status(), null, "HTTP " + reply.status() + " from " + actionName);
             }
             throw VendorException.retryable("MalformedResponse", actionName + " answered HTTP " + reply.status()
                     + " with a body that is not a JSON object");
         }
         boolean success = doc.path("Success").asBoolean(reply.status() == 200 && !doc.has("Code"));
         if (reply.status() == 200 && success) {
+            budget.callAccepted(Vendor.ALIYUN, account.name(), actionName);
             return doc;
         }
         // business errors carry ErrorMessage; gateway errors (signature, throttling) carry Message
         String message = doc.hasNonNull("ErrorMessage") ? doc.get("ErrorMessage").asText() : doc.path("Message").asText("");
-        throw AliyunErrors.classify(reply.status(), doc.path("Code").asText(null), message, clock);
+        throw refusal(actionName, reply.status(), doc.path("Code").asText(null), message);
+    }
+
+    /** Classifies a refused call; throttling pauses the whole action for the account, not just this job's call. */
+    private VendorException refusal(String actionName, int httpStatus, String code, String message) {
+        if (AliyunErrors.isThrottling(httpStatus, code)) {
+            Instant resumeAt = budget.pauseAfterThrottling(Vendor.ALIYUN, account.name(), actionName);
+            return VendorException.retryableAfter(code == null ? "HTTP" + httpStatus : code,
+                    message + " (" + actionName + " paused until " + resumeAt + ")", resumeAt);
+        }
+        if (httpStatus < 500) {
+            // the gateway let the call through, so its rate was fine
+            budget.callAccepted(Vendor.ALIYUN, account.name(), actionName);
+        }
+        return AliyunErrors.classify(httpStatus, code, message, clock);
     }
 
     private static String wireValue(JsonNode value) {

@@ -28,12 +28,20 @@ final class AliyunErrors {
             case "iot.system.SystemException", "iot.dap.insight.serverError", "ServiceUnavailable",
                  "InternalError" -> VendorException.retryable(safeCode, safeMessage);
             default -> {
-                if (safeCode.startsWith("Throttling") || httpStatus == 429 || httpStatus >= 500) {
+                if (isThrottling(httpStatus, code) || httpStatus >= 500) {
                     yield VendorException.retryable(safeCode, safeMessage);
                 }
                 yield VendorException.permanent(safeCode, safeMessage);
             }
         };
+    }
+
+    /**
+     * The gateway refused the call for its rate ({@code Throttling}, {@code Throttling.User}, {@code Throttling.Api}
+     * and the like; usually HTTP 400, from some products 429): the whole API is over its limit for the account.
+     */
+    static boolean isThrottling(int httpStatus, String code) {
+        return httpStatus == 429 || code != null && code.startsWith("Throttling");
     }
 
     static Instant nextVendorDay(Clock clock) {

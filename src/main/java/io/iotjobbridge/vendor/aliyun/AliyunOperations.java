@@ -175,10 +175,29 @@ public final class AliyunOperations {
     public static final AliyunAction QUERY_DEVICE_DISTRIBUTE_DETAIL = new AliyunAction("QueryDeviceDistributeDetail",
             object(required("JobId", DISTRIBUTE_JOB_ID)), Set.of(), Set.of());
 
+    /** ListDeviceDistributeJob's largest page ("PageSize ... 最大值为200"). */
+    public static final int MAX_DISTRIBUTE_JOB_PAGE_SIZE = 200;
+
+    /**
+     * One page of the account's distribution jobs, newest first, each with its {@code Status}: one call answers for
+     * every watched job on it. Only cn-shanghai serves it. The SDK sends JobId in the form body, the rest in the
+     * query string.
+     */
+    public static final AliyunAction LIST_DEVICE_DISTRIBUTE_JOB = new AliyunAction("ListDeviceDistributeJob",
+            object(
+                    required("PageSize", int64().min(1).max(MAX_DISTRIBUTE_JOB_PAGE_SIZE)),
+                    optional("CurrentPage", int64().min(1)),
+                    optional("NextToken", string().nonBlank()),
+                    optional("Status", int64().min(0).max(3)),
+                    optional("JobId", DISTRIBUTE_JOB_ID),
+                    optional("TargetUid", string().nonBlank()),
+                    optional("ProductKey", string().nonBlank())),
+            Set.of("JobId"), Set.of());
+
     /** Every action the bridge knows, by name. */
     public static final Map<String, AliyunAction> ACTIONS = List.of(CREATE_DOWNLOAD_DATA_JOB, GET_DOWNLOAD_FILE,
                     CREATE_JOB, QUERY_JOB, QUERY_JOB_STATISTICS, LIST_TASK, LIST_JOB, CANCEL_JOB,
-                    QUERY_DEVICE_DISTRIBUTE_JOB, QUERY_DEVICE_DISTRIBUTE_DETAIL)
+                    QUERY_DEVICE_DISTRIBUTE_JOB, QUERY_DEVICE_DISTRIBUTE_DETAIL, LIST_DEVICE_DISTRIBUTE_JOB)
             .stream().collect(Collectors.toUnmodifiableMap(AliyunAction::name, Function.identity()));
 
     /**

@@ -30,6 +30,7 @@ import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.SignatureEncoding;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.StatusSweep;
 import io.iotjobbridge.vendor.Vendor;
 import io.iotjobbridge.vendor.VendorException;
 import io.iotjobbridge.vendor.report.TabularReport;
@@ -58,30 +59,28 @@ public final class BatchTaskListFlow implements JobFlow {
 
     private final HuaweiClient client;
     private final Spool spool;
+    private final StatusSweep<JobStatus> sweep;
     private final BatchTaskPager pager;
 
-    public BatchTaskListFlow(HuaweiClient client, Spool spool) {
+    /** @param sweep the latest listings' statuses for the client's account, shared by its batch-task jobs */
+    public BatchTaskListFlow(HuaweiClient client, Spool spool, StatusSweep<JobStatus> sweep) {
         this.client = client;
         this.spool = spool;
+        this.sweep = sweep;
         this.pager = new BatchTaskPager(client);
     }
 
     /** No vendor call: the "job" is the listing itself, named after its filters. */
     @Override
     public String submit(JobRecord job) throws VendorException {
-        String params;
-        try {
-            params = JSON.writeValueAsString(JSON.treeToValue(JobFlows.params(job), Object.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("job " + job.id() + " has parameters that cannot be written as JSON", e);
-        }
-        return "list-" + SignatureEncoding.sha256Hex(params.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return listingName(JobFlows.params(job));
     }
 
     /**
      * Without {@code waitUntilFinished} the listing is ready at once (it is made when the files are). With it, every
      * page is listed and the job keeps running while any task has not finished; progress is the tasks' mean
-     * completion.
+     * completion. Jobs that watch the same filters up to the same {@code maxTasks} read the same pages, so one
+     * listing answers for all of them while it is fresh (see {@link StatusSweep}).
      */
     @Override
     public JobStatus check(JobRecord job) throws VendorException {
@@ -89,9 +88,18 @@ public final class BatchTaskListFlow implements JobFlow {
         if (!options.path(HuaweiOperations.WAIT_UNTIL_FINISHED).asBoolean(false)) {
             return new JobStatus.Succeeded("listing ready");
         }
+        ObjectNode params = JobFlows.params(job);
+        long maxTasks = maxTasks(options);
+        String listing = listingName(params) + ":" + maxTasks;
+        return sweep.status(listing, listing, recorder -> recorder.record(listing, progress(params, maxTasks)))
+                .orElseThrow(() -> new IllegalStateException("a listing sweep records the listing it read"));
+    }
+
+    /** Lists every page once and sums up how far the listed tasks are. */
+    private JobStatus progress(ObjectNode params, long maxTasks) throws VendorException {
         long[] unfinished = {0};
         long[] completion = {0};
-        BatchTaskPager.Outcome outcome = pager.list(JobFlows.params(job), maxTasks(options), task -> {
+        BatchTaskPager.Outcome outcome = pager.list(params, maxTasks, task -> {
             if (!finished(task)) {
                 unfinished[0]++;
             }
@@ -102,6 +110,17 @@ public final class BatchTaskListFlow implements JobFlow {
         }
         return new JobStatus.Running(unfinished[0] + " of " + outcome.listed() + " listed tasks unfinished",
                 (int) (completion[0] / outcome.listed()));
+    }
+
+    /** {@code list-} and a hash of the filters: the same for every request that lists the same tasks. */
+    private static String listingName(ObjectNode params) {
+        String canonical;
+        try {
+            canonical = JSON.writeValueAsString(JSON.treeToValue(params, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request parameters that cannot be written as JSON", e);
+        }
+        return "list-" + SignatureEncoding.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     @Override

@@ -27,6 +27,7 @@ import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.ResultFile;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.StatusSweep;
 import io.iotjobbridge.vendor.SubmitWindow;
 import io.iotjobbridge.vendor.VendorException;
 
@@ -50,18 +51,22 @@ public final class ExportTaskFlow implements JobFlow {
     /** 50 tasks are kept, so two pages hold them all; the cap only stops a vendor that pages for ever. */
     private static final int MAX_PAGES = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LISTING = HuaweiOperations.LIST_EXPORT_TASKS.name();
 
     private final HuaweiClient client;
     private final Spool spool;
+    private final StatusSweep<JobStatus> sweep;
     private final SafeZipExtractor extractor;
 
-    public ExportTaskFlow(HuaweiClient client, Spool spool) {
-        this(client, spool, new SafeZipExtractor(SafeZipExtractor.Limits.DEFAULT));
+    /** @param sweep the latest export statuses of the client's account, shared by every export job of it */
+    public ExportTaskFlow(HuaweiClient client, Spool spool, StatusSweep<JobStatus> sweep) {
+        this(client, spool, sweep, new SafeZipExtractor(SafeZipExtractor.Limits.DEFAULT));
     }
 
-    ExportTaskFlow(HuaweiClient client, Spool spool, SafeZipExtractor extractor) {
+    ExportTaskFlow(HuaweiClient client, Spool spool, StatusSweep<JobStatus> sweep, SafeZipExtractor extractor) {
         this.client = client;
         this.spool = spool;
+        this.sweep = sweep;
         this.extractor = extractor;
     }
 
@@ -119,28 +124,28 @@ public final class ExportTaskFlow implements JobFlow {
     }
 
     /**
-     * Finds the task in ListExportTasks, newest first, paging with {@code marker} until it turns up or the ids
-     * listed are already older (smaller) than it.
+     * The task's status as ListExportTasks shows it. One list call answers for every export of the account on the
+     * pages it read, so the exports checked around the same time share it (see {@link StatusSweep}); only a task
+     * no recent page showed costs a call of its own.
      */
     @Override
     public JobStatus check(JobRecord job) throws VendorException {
         String exportTaskId = job.vendorJobId();
         boolean comparable = HEX_24.matcher(exportTaskId).matches();
-        Optional<JsonNode> found = findListed(task -> {
+        return sweep.status(exportTaskId, LISTING, recorder -> findListed(task -> {
             String id = task.path("export_task_id").asText("");
+            if (!id.isBlank()) {
+                recorder.record(id, interpret(task));
+            }
             if (id.equals(exportTaskId)) {
                 return Listed.FOUND;
             }
             return comparable && HEX_24.matcher(id).matches() && id.compareTo(exportTaskId) < 0
                     ? Listed.PAST : Listed.BEFORE;
-        });
-        if (found.isPresent()) {
-            return interpret(found.get());
-        }
-        throw VendorException.permanent("ExportTaskGone", "export task " + Describe.text(exportTaskId)
-                + " is no longer listed: IoTDA keeps only the newest " + HuaweiOperations.EXPORT_TASKS_KEPT
-                + " export tasks per user, and a newer export of the same batch task replaces an older one, so it"
-                + " was evicted or overwritten before its file was fetched");
+        })).orElseThrow(() -> VendorException.permanent("ExportTaskGone", "export task "
+                + Describe.text(exportTaskId) + " is no longer listed: IoTDA keeps only the newest "
+                + HuaweiOperations.EXPORT_TASKS_KEPT + " export tasks per user, and a newer export of the same batch"
+                + " task replaces an older one, so it was evicted or overwritten before its file was fetched"));
     }
 
     /** Where a listed export task stands relative to the one looked for, in the newest-first order. */
@@ -158,7 +163,10 @@ public final class ExportTaskFlow implements JobFlow {
         Listed judge(JsonNode task) throws VendorException;
     }
 
-    /** Pages through ListExportTasks, newest first, until a task is FOUND or PAST, or the list ends. */
+    /**
+     * Pages through ListExportTasks, newest first and 50 (the most IoTDA allows) at a time, until a page holds a
+     * task FOUND or PAST, or the list ends.
+     */
     private Optional<JsonNode> findListed(ListedTest test) throws VendorException {
         String marker = null;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -171,17 +179,20 @@ public final class ExportTaskFlow implements JobFlow {
             if (!tasks.isArray()) {
                 throw VendorException.retryable("MalformedResponse", "ListExportTasks returned no export_tasks list");
             }
+            // every task on a page read is judged, even after a decision: a sweep records the whole page
             String last = null;
+            JsonNode found = null;
+            boolean past = false;
             for (JsonNode task : tasks) {
-                switch (test.judge(task)) {
-                    case FOUND -> {
-                        return Optional.of(task);
-                    }
-                    case PAST -> {
-                        return Optional.empty();
-                    }
-                    case BEFORE -> last = task.path("export_task_id").asText("");
+                Listed listed = test.judge(task);
+                if (found == null && !past) {
+                    found = listed == Listed.FOUND ? task : null;
+                    past = listed == Listed.PAST;
                 }
+                last = task.path("export_task_id").asText("");
+            }
+            if (found != null || past) {
+                return Optional.ofNullable(found);
             }
             if (tasks.size() < HuaweiOperations.MAX_PAGE_SIZE || last == null) {
                 break;

@@ -113,8 +113,9 @@ public final class HuaweiClient {
         LOG.debug("IoTDA {} on account {} answered HTTP {} (request id {})", api.name(), account.name(),
                 reply.status(), requestId);
         if (reply.status() < 200 || reply.status() >= 300) {
-            throw HuaweiErrors.fromReply(api, reply.status(), reply.body(), requestId, clock);
+            throw refusal(api, reply.status(), reply.body(), requestId);
         }
+        budget.callAccepted(Vendor.HUAWEI, account.name(), api.name());
         try {
             JsonNode answer = JSON.readTree(reply.body());
             if (answer != null && answer.isObject()) {
@@ -145,6 +146,7 @@ public final class HuaweiClient {
         }
         String requestId = reply.header(REQUEST_ID).orElse(null);
         if (reply.status() == 200) {
+            budget.callAccepted(Vendor.HUAWEI, account.name(), api.name());
             return new ResultContent(reply.body(), reply.contentLength());
         }
         byte[] error;
@@ -153,7 +155,22 @@ public final class HuaweiClient {
         } catch (IOException e) {
             error = new byte[0];
         }
-        throw HuaweiErrors.fromReply(api, reply.status(), error, requestId, clock);
+        throw refusal(api, reply.status(), error, requestId);
+    }
+
+    /** Classifies a refused call; throttling pauses the whole API for the account, not just this job's call. */
+    private VendorException refusal(IotdaApi api, int httpStatus, byte[] body, String requestId) {
+        VendorException error = HuaweiErrors.fromReply(api, httpStatus, body, requestId, clock);
+        if (HuaweiErrors.isThrottling(api, httpStatus, error.code())) {
+            Instant resumeAt = budget.pauseAfterThrottling(Vendor.HUAWEI, account.name(), api.name());
+            return VendorException.retryableAfter(error.code(), error.vendorMessage() + "; " + api.name()
+                    + " paused until " + resumeAt, resumeAt);
+        }
+        if (httpStatus < 500) {
+            // the gateway let the call through, so its rate was fine
+            budget.callAccepted(Vendor.HUAWEI, account.name(), api.name());
+        }
+        return error;
     }
 
     /**

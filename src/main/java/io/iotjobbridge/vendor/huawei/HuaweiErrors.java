@@ -17,7 +17,8 @@ import io.iotjobbridge.vendor.huawei.HuaweiOperations.IotdaApi;
  * <table>
  *   <tr><th>answer</th><th>kind</th><th>what the bridge does</th></tr>
  *   <tr><td>{@code APIG.0308}, any HTTP 429 (gateway throttling)</td><td>retryable</td>
- *       <td>backs off exponentially, up to the engine's attempt limit</td></tr>
+ *       <td>pauses the whole API for the account ({@link io.iotjobbridge.vendor.CallBudget}) and backs off,
+ *       up to the engine's attempt limit</td></tr>
  *   <tr><td>HTTP 5xx, transport faults, a body that is not the documented JSON</td><td>retryable</td>
  *       <td>the same</td></tr>
  *   <tr><td>{@code IOTDA.016003} (5 unfinished exports)</td><td>quota</td>
@@ -64,7 +65,7 @@ final class HuaweiErrors {
                                     Clock clock) {
         String said = Describe.text(message == null ? "" : message, MAX_MESSAGE) + " (HTTP " + httpStatus
                 + (requestId == null || requestId.isBlank() ? "" : ", request id " + Describe.text(requestId)) + ")";
-        if (RATE_LIMITED.equals(code) && api == HuaweiOperations.SHOW_EXPORT_TASK) {
+        if (isDownloadWindow(api, code)) {
             // "单用户下载导出文件最大速率为为30s一次": the next download is allowed 30 s after the last one
             return VendorException.quota(code, said, clock.instant().plus(HuaweiOperations.EXPORT_DOWNLOAD_INTERVAL));
         }
@@ -72,10 +73,23 @@ final class HuaweiErrors {
             // at most 5 unfinished exports per user: one of them will finish, so wait and create again
             return VendorException.quota(code, said, null);
         }
-        if (THROTTLED.equals(code) || RATE_LIMITED.equals(code) || httpStatus == 429 || httpStatus >= 500) {
+        if (isThrottling(api, httpStatus, code) || httpStatus >= 500) {
             return VendorException.retryable(code, said);
         }
         return VendorException.permanent(code, said);
+    }
+
+    /**
+     * The gateway (or IoTDA) refused the call for its rate: the whole API is over its limit for the account. The
+     * export file's own one-download-per-30-s limit is not: it is a window of its own, waited out as a quota.
+     */
+    static boolean isThrottling(IotdaApi api, int httpStatus, String code) {
+        return !isDownloadWindow(api, code)
+                && (THROTTLED.equals(code) || RATE_LIMITED.equals(code) || httpStatus == 429);
+    }
+
+    private static boolean isDownloadWindow(IotdaApi api, String code) {
+        return RATE_LIMITED.equals(code) && api == HuaweiOperations.SHOW_EXPORT_TASK;
     }
 
     /** A transport fault: the call may or may not have reached IoTDA, so it is tried again. */

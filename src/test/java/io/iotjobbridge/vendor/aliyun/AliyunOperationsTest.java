@@ -18,6 +18,7 @@ import com.aliyun.iot20180120.models.CancelJobRequest;
 import com.aliyun.iot20180120.models.CreateDownloadDataJobRequest;
 import com.aliyun.iot20180120.models.CreateJobRequest;
 import com.aliyun.iot20180120.models.GetDownloadFileRequest;
+import com.aliyun.iot20180120.models.ListDeviceDistributeJobRequest;
 import com.aliyun.iot20180120.models.ListJobRequest;
 import com.aliyun.iot20180120.models.ListTaskRequest;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeDetailRequest;
@@ -51,7 +52,8 @@ class AliyunOperationsTest {
                 AliyunOperations.LIST_JOB, ListJobRequest.class,
                 AliyunOperations.CANCEL_JOB, CancelJobRequest.class,
                 AliyunOperations.QUERY_DEVICE_DISTRIBUTE_JOB, QueryDeviceDistributeJobRequest.class,
-                AliyunOperations.QUERY_DEVICE_DISTRIBUTE_DETAIL, QueryDeviceDistributeDetailRequest.class)
+                AliyunOperations.QUERY_DEVICE_DISTRIBUTE_DETAIL, QueryDeviceDistributeDetailRequest.class,
+                AliyunOperations.LIST_DEVICE_DISTRIBUTE_JOB, ListDeviceDistributeJobRequest.class)
                 .forEach((action, model) -> assertThat(action.params().fieldNames()).as(action.name())
                         .containsExactlyInAnyOrderElementsOf(sdkParameterNames(model)));
     }

@@ -22,6 +22,7 @@ import com.aliyun.iot20180120.models.CancelJobRequest;
 import com.aliyun.iot20180120.models.CreateDownloadDataJobRequest;
 import com.aliyun.iot20180120.models.CreateJobRequest;
 import com.aliyun.iot20180120.models.GetDownloadFileRequest;
+import com.aliyun.iot20180120.models.ListDeviceDistributeJobRequest;
 import com.aliyun.iot20180120.models.ListJobRequest;
 import com.aliyun.iot20180120.models.ListTaskRequest;
 import com.aliyun.iot20180120.models.QueryDeviceDistributeDetailRequest;
@@ -128,6 +129,11 @@ class AliyunWireLayoutTest {
         assertSameLayout(AliyunOperations.QUERY_DEVICE_DISTRIBUTE_JOB, "{\"JobId\": \"J1\"}");
         sdk.queryDeviceDistributeDetail(new QueryDeviceDistributeDetailRequest().setJobId("J1"));
         assertSameLayout(AliyunOperations.QUERY_DEVICE_DISTRIBUTE_DETAIL, "{\"JobId\": \"J1\"}");
+        sdk.listDeviceDistributeJob(new ListDeviceDistributeJobRequest().setPageSize(200).setCurrentPage(1)
+                .setNextToken("t").setStatus(1).setJobId("J1").setTargetUid("u1").setProductKey("pk"));
+        assertSameLayout(AliyunOperations.LIST_DEVICE_DISTRIBUTE_JOB, """
+                {"PageSize": 200, "CurrentPage": 1, "NextToken": "t", "Status": 1, "JobId": "J1", "TargetUid": "u1",
+                 "ProductKey": "pk"}""");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.ResultFile;
+import io.iotjobbridge.vendor.StatusSweep;
 import io.iotjobbridge.vendor.VendorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,28 @@ class DistributeJobFlowTest {
 
     private DistributeJobFlow flow(String accountRegion) {
         return new DistributeJobFlow(fixture.client(sandbox.baseUrl(), accountRegion, clock, fixture.http()),
-                JobFlows::params);
+                JobFlows::params, sweep());
+    }
+
+    private DistributeJobFlow scripted(ScriptedTransport vendor) {
+        return new DistributeJobFlow(fixture.client(URI.create("http://127.0.0.1:1"), "cn-shanghai", clock, vendor),
+                JobFlows::params, sweep());
+    }
+
+    /** As the bridge keeps one per account: a listing answers for 1 s. */
+    private StatusSweep<JobStatus> sweep() {
+        return new StatusSweep<>(Duration.ofSeconds(1), Duration.ofSeconds(30), clock);
+    }
+
+    /** A ListDeviceDistributeJob answer with these {@code JobId}/{@code Status} rows. */
+    private static String listPage(String... idAndStatus) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < idAndStatus.length; i += 2) {
+            items.append(items.isEmpty() ? "" : ", ").append("{\"JobId\": \"").append(idAndStatus[i])
+                    .append("\", \"Status\": ").append(idAndStatus[i + 1]).append("}");
+        }
+        return "{\"Success\": true, \"Data\": {\"Total\": " + idAndStatus.length / 2
+                + ", \"JobInfo\": {\"items\": [" + items + "]}}}";
     }
 
     private static JobRecord request(String jobId) {
@@ -119,12 +141,53 @@ class DistributeJobFlowTest {
 
     @Test
     void shouldReadAStatusTheVendorQuotesAsText() throws Exception {
-        ScriptedTransport vendor = new ScriptedTransport().then("QueryDeviceDistributeJob",
-                "{\"Success\": \"true\", \"Data\": {\"JobId\": \"J1\", \"Status\": \"1\"}}");
-        DistributeJobFlow flow = new DistributeJobFlow(fixture.client(URI.create("http://127.0.0.1:1"),
-                "cn-shanghai", clock, vendor), JobFlows::params);
+        DistributeJobFlow flow = scripted(new ScriptedTransport()
+                .then("ListDeviceDistributeJob", listPage("J1", "\"1\""))
+                .then("ListDeviceDistributeJob", listPage())
+                .then("QueryDeviceDistributeJob", "{\"Success\": \"true\", \"Data\": {\"JobId\": \"J2\", \"Status\": \"2\"}}"));
 
         assertThat(flow.check(watching("J1"))).isEqualTo(new JobStatus.Running("1 (running)", null));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(flow.check(watching("J2"))).isEqualTo(new JobStatus.Succeeded("2 (finished)"));
+    }
+
+    @Test
+    void shouldCheckEveryWatchedJobOfTheAccountWithOneListCall() throws Exception {
+        startSandbox();
+        DistributeJobFlow flow = flow("cn-shanghai");
+
+        List<JobStatus> statuses = List.of(flow.check(watching(SeededDistributeJobs.SEEDED_RUNNING)),
+                flow.check(watching(SeededDistributeJobs.SEEDED_FINISHED)),
+                flow.check(watching(SeededDistributeJobs.SEEDED_ABORTED)));
+
+        assertThat(statuses).containsExactly(new JobStatus.Running("1 (running)", null),
+                new JobStatus.Succeeded("2 (finished)"), new JobStatus.Succeeded("3 (aborted abnormally)"));
+        assertThat(sandbox.stats().callsOf("ListDeviceDistributeJob")).isEqualTo(1);
+        assertThat(sandbox.stats().callsOf("QueryDeviceDistributeJob")).isZero();
+    }
+
+    @Test
+    void shouldAskForAJobOlderThanTheListedPageByItself() throws Exception {
+        ScriptedTransport vendor = new ScriptedTransport()
+                .then("ListDeviceDistributeJob", listPage("Newer1", "1", "Newer2", "2"))
+                .then("QueryDeviceDistributeJob", "{\"Success\": true, \"Data\": {\"JobId\": \"Old\", \"Status\": 3}}");
+        DistributeJobFlow flow = scripted(vendor);
+
+        assertThat(flow.check(watching("Old"))).isEqualTo(new JobStatus.Succeeded("3 (aborted abnormally)"));
+        assertThat(flow.check(watching("Newer2"))).as("the page read for the old job answers for the newer ones")
+                .isEqualTo(new JobStatus.Succeeded("2 (finished)"));
+        assertThat(vendor.calls()).hasSize(2);
+        assertThat(vendor.calls().get(0).rawQuery()).contains("PageSize=200");
+    }
+
+    @Test
+    void shouldQueryEachJobWhenTheAccountMayNotListThem() throws Exception {
+        ScriptedTransport vendor = new ScriptedTransport()
+                .then("ListDeviceDistributeJob", 403, """
+                        {"RequestId": "r", "Code": "iot.common.RamActionPermissionDeny", "Message": "denied"}""")
+                .then("QueryDeviceDistributeJob", "{\"Success\": true, \"Data\": {\"JobId\": \"J1\", \"Status\": 0}}");
+
+        assertThat(scripted(vendor).check(watching("J1"))).isEqualTo(new JobStatus.Running("0 (initializing)", null));
     }
 
     @Test
@@ -140,14 +203,22 @@ class DistributeJobFlowTest {
     }
 
     @Test
-    void shouldRetryWhenTheGatewayThrottles() {
+    void shouldRetryWhenTheGatewayThrottlesAndPauseTheActionForEveryJobOfTheAccount() {
         startSandbox("cn-shanghai", ApiRateLimits.documented().with("QueryDeviceDistributeJob", 0));
+        DistributeJobFlow flow = flow("cn-shanghai");
 
         VendorException throttled = catchThrowableOfType(VendorException.class,
-                () -> flow("cn-shanghai").check(watching(SeededDistributeJobs.SEEDED_RUNNING)));
+                () -> flow.submit(request(SeededDistributeJobs.SEEDED_RUNNING)));
+        VendorException paused = catchThrowableOfType(VendorException.class,
+                () -> flow.submit(request(SeededDistributeJobs.SEEDED_FINISHED)));
 
         assertThat(throttled.kind()).isEqualTo(VendorException.Kind.RETRYABLE);
         assertThat(throttled.code()).isEqualTo("Throttling.User");
+        assertThat(throttled.notBefore()).contains(clock.instant().plusSeconds(1));
+        assertThat(paused.kind()).isEqualTo(VendorException.Kind.RETRYABLE);
+        assertThat(paused.code()).isEqualTo("ApiPaused");
+        assertThat(paused.notBefore()).isEqualTo(throttled.notBefore());
+        assertThat(sandbox.stats().callsOf("QueryDeviceDistributeJob")).as("the paused call never left").isEqualTo(1);
     }
 
     @Test

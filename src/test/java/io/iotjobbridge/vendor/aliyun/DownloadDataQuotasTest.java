@@ -25,8 +25,9 @@ class DownloadDataQuotasTest {
     private static DownloadDataFlow flow(int dailyLimit) {
         AliyunAccount account = new AliyunAccount("prod", URI.create("https://iot.cn-shanghai.aliyuncs.com"), "ak",
                 FlowFixture.SECRET, "cn-shanghai", List.of(), dailyLimit);
-        return new DownloadDataFlow(new AliyunClient(account, null, new CallBudget(Map.of(), 10, Duration.ZERO),
-                Clock.systemUTC()), JobFlows::params);
+        Clock clock = Clock.systemUTC();
+        return new DownloadDataFlow(new AliyunClient(account, null, new CallBudget(Map.of(), 10, Duration.ZERO, clock),
+                clock), JobFlows::params);
     }
 
     private static JobRecord download(String extraParams) {

@@ -49,7 +49,7 @@ final class FlowFixture implements AutoCloseable {
      */
     AliyunClient client(URI endpoint, String regionId, Clock clock, HttpTransport transport) {
         AliyunAccount account = new AliyunAccount("default", endpoint, AK, SECRET, regionId, List.of());
-        return new AliyunClient(account, transport, new CallBudget(Map.of(), 100_000, Duration.ofSeconds(5)), clock);
+        return new AliyunClient(account, transport, new CallBudget(Map.of(), 100_000, Duration.ofSeconds(5), clock), clock);
     }
 
     AliyunClient client(URI endpoint, Clock clock) {

@@ -49,7 +49,7 @@ class BatchTaskListFlowTest {
         // batch tasks take 10 s here, so the three newest seeded ones are still running at the start
         fixture = new FlowFixture(SandboxSettings.defaults().huawei().withBatchRunningFor(Duration.ofSeconds(10)),
                 dir.resolve("work"));
-        flow = new BatchTaskListFlow(fixture.client, fixture.spool);
+        flow = new BatchTaskListFlow(fixture.client, fixture.spool, fixture.sweep());
     }
 
     @AfterEach
@@ -103,6 +103,31 @@ class BatchTaskListFlowTest {
 
         // 60 firmware upgrades, 59 finished (100 %) and the newest still at 0 %: floor(5900 / 60) = 98
         assertThat(early).isEqualTo(new JobStatus.Running("1 of 60 listed tasks unfinished", 98));
+        assertThat(later).isEqualTo(new JobStatus.Succeeded("all 60 listed tasks finished"));
+    }
+
+    @Test
+    void shouldListOnceForEveryJobWatchingTheSameFiltersAtTheSameTime() throws Exception {
+        String waiting = "{\"waitUntilFinished\":true}";
+        List<JobRecord> sameFilters = List.of(
+                job("w1", "{\"task_type\":\"firmwareUpgrade\"}", waiting),
+                job("w2", "{\"task_type\":\"firmwareUpgrade\"}", waiting),
+                job("w3", "{\"task_type\":\"firmwareUpgrade\"}", waiting));
+        JobRecord otherCap = job("w4", "{\"task_type\":\"firmwareUpgrade\"}",
+                "{\"waitUntilFinished\":true,\"maxTasks\":10}");
+
+        for (JobRecord job : sameFilters) {
+            assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("1 of 60 listed tasks unfinished", 98));
+        }
+        long oneListing = fixture.calls("ListBatchTasks");
+        assertThat(flow.check(otherCap)).isEqualTo(new JobStatus.Running("1 of 10 listed tasks unfinished", 90));
+        fixture.clock.advance(Duration.ofSeconds(11));
+        JobStatus later = flow.check(sameFilters.get(0));
+
+        // 60 tasks in pages of 50
+        assertThat(oneListing).as("the three identical watches share one listing").isEqualTo(2);
+        assertThat(fixture.calls("ListBatchTasks")).as("another cap, then a stale listing, list again")
+                .isEqualTo(2 + 1 + 2);
         assertThat(later).isEqualTo(new JobStatus.Succeeded("all 60 listed tasks finished"));
     }
 

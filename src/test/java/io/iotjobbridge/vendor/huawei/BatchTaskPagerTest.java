@@ -52,7 +52,7 @@ class BatchTaskPagerTest {
         loopback = new LoopbackTransport(sandbox.baseUrl());
         http = new RecordingTransport(loopback);
         client = new HuaweiClient(new HuaweiAccount("test", sandbox.baseUrl(), AK, Secret.of(SK), "project-1",
-                "cn-north-4", Optional.empty()), http, new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5)), clock);
+                "cn-north-4", Optional.empty()), http, new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5), clock), clock);
     }
 
     @AfterEach

@@ -41,7 +41,7 @@ class ExportTaskFlowTest {
 
     private void start(HuaweiSandboxSettings huawei) {
         fixture = new FlowFixture(huawei, dir.resolve("work"));
-        flow = new ExportTaskFlow(fixture.client, fixture.spool);
+        flow = new ExportTaskFlow(fixture.client, fixture.spool, fixture.sweep());
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ class ExportTaskLookupTest {
     void start() throws Exception {
         fixture = new FlowFixture(SandboxSettings.defaults().huawei().withExportLimits(100, 80)
                 .withQps("CreateExportTask", 1_000).withQps("ListExportTasks", 1_000), dir.resolve("work"));
-        flow = new ExportTaskFlow(fixture.client, fixture.spool);
+        flow = new ExportTaskFlow(fixture.client, fixture.spool, fixture.sweep());
         batchTasks = new ArrayList<>();
         new BatchTaskPager(fixture.client).list(JSON.createObjectNode().put("task_type", "firmwareUpgrade"), 60,
                 task -> batchTasks.add(task.path("task_id").asText()));

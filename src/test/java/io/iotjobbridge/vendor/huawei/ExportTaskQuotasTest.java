@@ -16,6 +16,7 @@ import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.Quota;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.StatusSweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,9 @@ class ExportTaskQuotasTest {
     private ExportTaskFlow flow(String accountName, Optional<String> instance, HuaweiAccount.ExportLimits limits) {
         HuaweiAccount account = new HuaweiAccount(accountName, URI.create("https://iotda.example.test"), "HPUAK1",
                 Secret.of("sk"), "proj1", "cn-north-4", instance, Duration.ofSeconds(30), limits);
-        return new ExportTaskFlow(new HuaweiClient(account, null, new CallBudget(Map.of(), 10, Duration.ZERO),
-                Clock.systemUTC()), new Spool(dir));
+        Clock clock = Clock.systemUTC();
+        return new ExportTaskFlow(new HuaweiClient(account, null, new CallBudget(Map.of(), 10, Duration.ZERO, clock),
+                clock), new Spool(dir), new StatusSweep<>(Duration.ZERO, Duration.ZERO, clock));
     }
 
     @Test

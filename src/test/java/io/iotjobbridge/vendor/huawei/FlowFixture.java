@@ -18,7 +18,9 @@ import io.iotjobbridge.sandbox.SandboxSettings;
 import io.iotjobbridge.sandbox.VendorSandbox;
 import io.iotjobbridge.sandbox.huawei.HuaweiSandboxSettings;
 import io.iotjobbridge.vendor.CallBudget;
+import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.StatusSweep;
 import io.iotjobbridge.vendor.Vendor;
 
 /** A sandbox on a hand-moved clock, a client for it, a spool, and jobs as the ledger would hand them to a flow. */
@@ -39,7 +41,7 @@ final class FlowFixture implements AutoCloseable {
                 clock);
         http = new LoopbackTransport(sandbox.baseUrl());
         client = new HuaweiClient(new HuaweiAccount("default", sandbox.baseUrl(), AK, Secret.of(SK), "project-1",
-                "cn-north-4", Optional.empty()), http, new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5)), clock);
+                "cn-north-4", Optional.empty()), http, new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5), clock), clock);
         spool = new Spool(spoolRoot);
     }
 
@@ -52,6 +54,11 @@ final class FlowFixture implements AutoCloseable {
 
     static JobRecord submitted(JobRecord job, String vendorJobId) {
         return job.withVendorJob(vendorJobId).moveTo(JobState.SUBMITTED, null);
+    }
+
+    /** A sweep as the bridge keeps one per account and operation: statuses answer for 1 s. */
+    StatusSweep<JobStatus> sweep() {
+        return new StatusSweep<>(Duration.ofSeconds(1), Duration.ofSeconds(30), clock);
     }
 
     long calls(String api) {

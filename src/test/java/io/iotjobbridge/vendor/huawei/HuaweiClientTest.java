@@ -51,7 +51,7 @@ class HuaweiClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MutableClock clock = new MutableClock(START);
-    private final CallBudget budget = new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5));
+    private final CallBudget budget = new CallBudget(Map.of(), 1_000, Duration.ofSeconds(5), clock);
     private DefaultCamelContext camel;
     private CamelHttpTransport camelHttp;
     private VendorSandbox sandbox;
@@ -199,7 +199,18 @@ class HuaweiClientTest {
                     assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
                     assertThat(e.code()).isEqualTo("APIG.0308");
                     assertThat(e.vendorMessage()).contains("throttling threshold", "HTTP 429", "request id ");
+                    assertThat(e.notBefore()).contains(clock.instant().plusSeconds(1));
                 });
+        // the whole API pauses for the account: the next call does not reach IoTDA until the pause is over
+        assertThatThrownBy(() -> client.call(HuaweiOperations.LIST_BATCH_TASKS, Map.of(), firmwareUpgrades(1)))
+                .isInstanceOfSatisfying(VendorException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ApiPaused");
+                    assertThat(e.notBefore()).contains(clock.instant().plusSeconds(1));
+                });
+        assertThat(sandbox.stats().callsOf("ListBatchTasks")).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(client.call(HuaweiOperations.LIST_BATCH_TASKS, Map.of(), firmwareUpgrades(1)).path("batchtasks"))
+                .hasSize(1);
     }
 
     @Test
