@@ -21,6 +21,7 @@ import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
+import io.iotjobbridge.ledger.NodeIdentity;
 import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
@@ -34,6 +35,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the bridge's object graph from {@code bridge.*} properties, in one place: the ledger, the vendor sandbox
@@ -41,6 +44,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * through the {@code direct:job-*} endpoints.
  */
 public final class BridgeConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -57,7 +62,12 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 props.get("bridge.ledger.user", "sa"), props.get("bridge.ledger.password", ""),
                 props.getInt("bridge.ledger.pool-size", 10));
         closeWithContext(context, dataSource);
-        JobLedger ledger = new JobLedger(dataSource, clock);
+        JobLedger ledger = new JobLedger(dataSource, clock, props.get("bridge.node-id")
+                .orElseGet(() -> NodeIdentity.in(dataDir.resolve("state"))));
+        int resumed = ledger.releaseOwnLeases();
+        if (resumed > 0) {
+            LOG.info("{} job(s) this node was working on when it stopped resume now", resumed);
+        }
 
         Accounts accounts = new Accounts(props::get, sandbox::aliyunAccount, sandbox::huaweiAccount);
         Destinations destinations = Destinations.fromProperties(props, dataDir.resolve("outbox"));

@@ -31,10 +31,35 @@ public final class JobLedger {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final String node;
 
+    /** A ledger for a node with a fresh identity (tests, tools). */
     public JobLedger(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, UUID.randomUUID().toString());
+    }
+
+    /** @param node this node's lasting identity: the leases it takes carry it */
+    public JobLedger(DataSource dataSource, Clock clock, String node) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.node = node;
+    }
+
+    /**
+     * Frees the leases this node held when it stopped (a crash leaves them until they expire): called at start-up,
+     * before this node claims anything, so its unfinished jobs resume at once.
+     *
+     * @return how many jobs were freed
+     */
+    public int releaseOwnLeases() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update job set lease_until = null, lease_owner = null"
+                     + " where lease_owner = ? and lease_until is not null")) {
+            ps.setString(1, node);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("could not free the leases of node " + node, e);
+        }
     }
 
     /** The outcome of recording a request: a new job, or the job an earlier copy of the same request created. */
@@ -93,12 +118,13 @@ public final class JobLedger {
                 }
             }
             List<String> claimed = new ArrayList<>();
-            try (PreparedStatement claim = c.prepareStatement("update job set lease_until = ? where id = ?"
-                    + " and (lease_until is null or lease_until < ?)")) {
+            try (PreparedStatement claim = c.prepareStatement("update job set lease_until = ?, lease_owner = ?"
+                    + " where id = ? and (lease_until is null or lease_until < ?)")) {
                 for (String id : candidates) {
                     claim.setTimestamp(1, Timestamp.from(now.plus(lease)));
-                    claim.setString(2, id);
-                    claim.setTimestamp(3, Timestamp.from(now));
+                    claim.setString(2, node);
+                    claim.setString(3, id);
+                    claim.setTimestamp(4, Timestamp.from(now));
                     if (claim.executeUpdate() == 1) {
                         claimed.add(id);
                     }

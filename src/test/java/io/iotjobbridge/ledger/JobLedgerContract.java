@@ -242,6 +242,21 @@ abstract class JobLedgerContract {
         }
     }
 
+    @Test
+    void aRestartedNodeTakesBackItsOwnLeasesButNotAnotherNodes() {
+        JobLedger nodeA = new JobLedger(dataSource(), clock, "node-a");
+        JobLedger nodeB = new JobLedger(dataSource(), clock, "node-b");
+        String mine = admit("req-l1");
+        assertThat(nodeA.claimDue(10, Duration.ofMinutes(5))).containsExactly(mine);
+        String theirs = admit("req-l2");
+        assertThat(nodeB.claimDue(10, Duration.ofMinutes(5))).containsExactly(theirs);
+
+        JobLedger restartedA = new JobLedger(dataSource(), clock, "node-a");
+
+        assertThat(restartedA.releaseOwnLeases()).isEqualTo(1);
+        assertThat(restartedA.claimDue(10, Duration.ofMinutes(5))).containsExactly(mine);
+    }
+
     private String admit(String requestId) {
         return ledger().admit(requestId, Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null).job().id();
     }
