@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.iotjobbridge.config.Accounts;
@@ -20,6 +21,10 @@ import io.iotjobbridge.job.JobLifecycleRoutes;
 import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.LedgerDataSource;
+import io.iotjobbridge.push.PushConnections;
+import io.iotjobbridge.push.PushRoutes;
+import io.iotjobbridge.push.PushSubscriptions;
+import io.iotjobbridge.push.PushedStatus;
 import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
@@ -40,6 +45,10 @@ import org.apache.camel.support.service.ServiceSupport;
  * through the {@code direct:job-*} endpoints.
  */
 public final class BridgeConfiguration implements CamelConfiguration {
+
+    // pushed job statuses go here; until the engine takes them (JobEngine.onPush) nothing uses them beyond the push
+    // routes' own debug log, and polling alone drives every job
+    private final Consumer<PushedStatus> pushSink = status -> { };
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -79,6 +88,11 @@ public final class BridgeConfiguration implements CamelConfiguration {
         context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
         context.getRegistry().bind("jobLedger", ledger);
         context.getRegistry().bind("sandboxLink", sandbox);
+
+        PushConnections pushConnections = new PushConnections();
+        context.addRoutes(new PushRoutes(PushSubscriptions.fromProperties(props, accounts, sandbox), pushConnections,
+                pushSink, clock));
+        context.getRegistry().bind("pushConnections", pushConnections);
     }
 
     /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */
