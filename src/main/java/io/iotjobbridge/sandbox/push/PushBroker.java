@@ -26,6 +26,7 @@ import org.apache.activemq.artemis.core.postoffice.QueueBinding;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ActiveMQServers;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class PushBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushBroker.class);
     private static final String ACCEPTOR = "amqp";
+    /** Where messages a subscriber settles as rejected end up, to be looked at. */
+    public static final String DEAD_LETTERS = "DLQ";
 
     private final ActiveMQServer server;
     private final SubscriberRouting routing;
@@ -133,6 +136,7 @@ public final class PushBroker implements AutoCloseable {
         Set<String> queues = new TreeSet<>();
         queues.add(AliyunAmqpLogin.QUEUE);
         queues.add(settings.huaweiQueue());
+        queues.add(DEAD_LETTERS);
         return queues;
     }
 
@@ -153,6 +157,9 @@ public final class PushBroker implements AutoCloseable {
         config.setLargeMessagesDirectory(workDir.resolve("large-messages").toString());
         config.setNodeManagerLockDirectory(workDir.toString());
         config.registerBrokerPlugin(routing);
+        // nothing expires; a message a subscriber rejects is kept rather than dropped
+        config.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(DEAD_LETTERS)));
         try {
             config.addAcceptorConfiguration(ACCEPTOR, "tcp://" + host + ":" + settings.port()
                     + "?protocols=AMQP;saslMechanisms=PLAIN");
