@@ -90,7 +90,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
         context.getRegistry().bind("sandboxLink", sandbox);
 
         PushConnections pushConnections = new PushConnections();
-        context.addRoutes(new PushRoutes(PushSubscriptions.fromProperties(props, accounts, sandbox), pushConnections,
+        context.addRoutes(new PushRoutes(PushSubscriptions.fromProperties(props, accounts, sandbox.push()), pushConnections,
                 pushSink, clock));
         context.getRegistry().bind("pushConnections", pushConnections);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Checks a configured AMQP URL and adds the connection options a vendor requires, unless set already. */
 final class AmqpUrl {
@@ -46,7 +47,8 @@ final class AmqpUrl {
                 options.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
             }
         }
-        defaults.forEach((name, value) -> {
+        // in name order, so the same settings always give the same URL
+        new TreeMap<>(defaults).forEach((name, value) -> {
             String option = failover ? NESTED + name : name;
             boolean setInNestedUrl = failover && base.contains(name + "=");
             if (!options.containsKey(option) && !setInNestedUrl) {

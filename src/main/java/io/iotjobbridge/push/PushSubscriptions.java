@@ -12,7 +12,6 @@ import io.iotjobbridge.config.AliyunAccount;
 import io.iotjobbridge.config.BridgeProperties;
 import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.config.Secret;
-import io.iotjobbridge.sandbox.SandboxLink;
 import io.iotjobbridge.sandbox.SandboxPush;
 
 /**
@@ -29,7 +28,9 @@ public record PushSubscriptions(List<PushSubscription> all, Duration reconnectIn
         all = List.copyOf(all);
     }
 
-    public static PushSubscriptions fromProperties(BridgeProperties props, Accounts accounts, SandboxLink sandbox) {
+    /** @param sandbox the sandbox's push endpoint, when a sandbox stands in for the {@code default} accounts */
+    public static PushSubscriptions fromProperties(BridgeProperties props, Accounts accounts,
+                                                   Optional<SandboxPush> sandbox) {
         List<PushSubscription> subscriptions = new ArrayList<>();
         if (props.getBoolean("bridge.push.enabled", true)) {
             String clientId = props.get("bridge.push.client-id").orElseGet(PushSubscriptions::defaultClientId);
@@ -37,7 +38,7 @@ public record PushSubscriptions(List<PushSubscription> all, Duration reconnectIn
                 aliyun(props, accounts, name, clientId).ifPresent(subscriptions::add);
                 huawei(props, accounts, name).ifPresent(subscriptions::add);
             }
-            sandbox.push().ifPresent(push -> subscriptions.addAll(sandboxDefaults(props, accounts, push, clientId)));
+            sandbox.ifPresent(push -> subscriptions.addAll(sandboxDefaults(props, accounts, push, clientId)));
         }
         return new PushSubscriptions(subscriptions,
                 props.getMillis("bridge.push.reconnect-ms", Duration.ofSeconds(5)));
