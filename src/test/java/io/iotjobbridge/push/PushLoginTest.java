@@ -27,7 +27,7 @@ class PushLoginTest {
         assertThat(login.userName()).isEqualTo("bridge-1|iotInstanceId=iot-06z00example,authMode=aksign,"
                 + "signMethod=hmacsha1,consumerGroupId=dop_aliyun_group_name,authId=LTAI5tExampleAccessKey,"
                 + "timestamp=1716192000000|");
-        // Base64(HMAC-SHA1(secret, "authId=LTAI5tExampleAccessKey&timestamp=1716192000000")), computed with Python's hmac
+        // Base64(HMAC-SHA1(secret, "authId=LTAI5tExampleAccessKey&timestamp=1716192000000")), by Python's hmac
         assertThat(login.password().reveal()).isEqualTo("ULCqOYJ4nkc9tDqMlrJceVMtxRs=");
     }
 

@@ -72,7 +72,8 @@ class PushSubscriptionsTest {
     @Test
     void shouldReadARealAliyunSubscriptionSignedWithTheAccountsKey() {
         realAliyun("prod");
-        settings.setProperty("bridge.accounts.prod.aliyun.push.url", "amqps://iot-06z00x.amqp.iothub.aliyuncs.com:5671");
+        settings.setProperty("bridge.accounts.prod.aliyun.push.url",
+                "amqps://iot-06z00x.amqp.iothub.aliyuncs.com:5671");
         settings.setProperty("bridge.accounts.prod.aliyun.push.client-id", "bridge-a");
         settings.setProperty("bridge.accounts.prod.aliyun.push.iot-instance-id", "iot-06z00x");
         settings.setProperty("bridge.push.reconnect-ms", "1500");
@@ -104,7 +105,8 @@ class PushSubscriptionsTest {
     void shouldReadAHuaweiSubscriptionWithTheAccessCodeFromAFile() throws Exception {
         realHuawei("prod");
         Path code = Files.writeString(dir.resolve("access-code"), "c0de-from-file\n");
-        settings.setProperty("bridge.accounts.prod.huawei.push.url", "amqps://abc.iot-amqps.cn-north-4.myhuaweicloud.com:5671");
+        settings.setProperty("bridge.accounts.prod.huawei.push.url",
+                "amqps://abc.iot-amqps.cn-north-4.myhuaweicloud.com:5671");
         settings.setProperty("bridge.accounts.prod.huawei.push.access-key", "hw-key");
         settings.setProperty("bridge.accounts.prod.huawei.push.access-code-file", code.toString());
         settings.setProperty("bridge.accounts.prod.huawei.push.queue", "DemoQueue");
