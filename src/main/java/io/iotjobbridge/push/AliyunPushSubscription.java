@@ -38,6 +38,7 @@ record AliyunPushSubscription(String account, URI url, String clientId, String c
             throw new IllegalStateException("bridge.accounts." + account + ".aliyun.push.client-id must be 1 to "
                     + MAX_CLIENT_ID + " characters without '|'");
         }
+        PushSubscription.requireQueueName(queue, "bridge.accounts." + account + ".aliyun.push.queue");
     }
 
     @Override

@@ -32,6 +32,7 @@ record HuaweiPushSubscription(String account, URI url, String accessKey, Secret 
             throw new IllegalStateException("bridge.accounts." + account
                     + ".huawei.push.access-key must be set, without '|'");
         }
+        PushSubscription.requireQueueName(queue, "bridge.accounts." + account + ".huawei.push.queue");
     }
 
     @Override

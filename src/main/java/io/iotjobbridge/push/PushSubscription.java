@@ -22,4 +22,14 @@ sealed interface PushSubscription permits AliyunPushSubscription, HuaweiPushSubs
 
     /** Reads this vendor's messages. */
     PushMapping mapping();
+
+    /**
+     * A queue name is part of the route's endpoint URI, so it is held to letters, digits and {@code . _ -}, as the
+     * vendors' own queue names are.
+     */
+    static void requireQueueName(String queue, String key) {
+        if (queue == null || !queue.matches("[A-Za-z0-9._-]{1,128}")) {
+            throw new IllegalStateException(key + " must be 1 to 128 letters, digits, '.', '_' or '-'");
+        }
+    }
 }

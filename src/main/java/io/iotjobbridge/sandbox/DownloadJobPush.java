@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.iotjobbridge.sandbox.push.JobWatcher;
+import io.iotjobbridge.sandbox.push.PushBroker;
 import io.iotjobbridge.sandbox.push.PushAddress;
 import io.iotjobbridge.sandbox.push.PushMessage;
 import io.iotjobbridge.sandbox.push.Watch;
@@ -24,7 +25,6 @@ final class DownloadJobPush {
     static final String CONSUMER_GROUP = "dop_aliyun_group_name";
     static final String TOPIC = "/sys/dop/downloadDataJob/status";
     static final String KIND = "aliyun.dop";
-    private static final String QUEUE = "default";
 
     private final JobWatcher watcher;
     // unique within the sandbox, and unlikely to repeat a previous run's ids
@@ -51,7 +51,7 @@ final class DownloadJobPush {
             @Override
             public Announcement announce(JobStatus status, Instant now) {
                 return new Announcement(PushAddress.aliyun(job.accessKeyId(), CONSUMER_GROUP, job.instanceKey()),
-                        QUEUE, message(job, status, now));
+                        PushBroker.ALIYUN_QUEUE, message(job, status, now));
             }
         });
     }

@@ -50,6 +50,13 @@ class PushLoginTest {
     }
 
     @Test
+    void shouldRefuseAQueueNameThatCouldBendTheEndpointUri() {
+        assertThatIllegalStateException().isThrownBy(() -> new HuaweiPushSubscription("acct", URL, "k",
+                        Secret.of("c"), Optional.empty(), "q?concurrentConsumers=50"))
+                .withMessageContaining("bridge.accounts.acct.huawei.push.queue");
+    }
+
+    @Test
     void shouldLogInToHuaweiWithTheAccessCodeAsItIs() {
         HuaweiPushSubscription subscription = new HuaweiPushSubscription("default", URL, "hw-key",
                 Secret.of("the-code"), Optional.of("inst-1"), "DemoQueue");

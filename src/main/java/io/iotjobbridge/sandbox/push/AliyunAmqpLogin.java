@@ -20,7 +20,6 @@ import io.iotjobbridge.vendor.Vendor;
  */
 final class AliyunAmqpLogin {
 
-    static final String QUEUE = "default";
     private static final int MAX_CLIENT_ID = 64;
     private static final Map<String, String> MACS = Map.of(
             "hmacmd5", "HmacMD5", "hmacsha1", "HmacSHA1", "hmacsha256", "HmacSHA256");
@@ -76,8 +75,8 @@ final class AliyunAmqpLogin {
         if (password == null || !MessageDigest.isEqual(expected, password.getBytes(StandardCharsets.UTF_8))) {
             throw refused("SignatureMismatch", "password is not the signature of authId and timestamp");
         }
-        return new Subscriber(Vendor.ALIYUN, authId, group, params.getOrDefault("iotInstanceId", ""), QUEUE,
-                clientId);
+        return new Subscriber(Vendor.ALIYUN, authId, group, params.getOrDefault("iotInstanceId", ""),
+                PushBroker.ALIYUN_QUEUE, clientId);
     }
 
     private static Map<String, String> params(String text) {

@@ -39,6 +39,8 @@ public final class PushBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushBroker.class);
     private static final String ACCEPTOR = "amqp";
+    /** The only queue an Alibaba subscriber may read, as at the vendor. */
+    public static final String ALIYUN_QUEUE = "default";
     /** Where messages a subscriber settles as rejected end up, to be looked at. */
     public static final String DEAD_LETTERS = "DLQ";
 
@@ -134,7 +136,7 @@ public final class PushBroker implements AutoCloseable {
     private static Set<String> queues(PushSettings settings) {
         // the two vendors' queues may well share the name "default"
         Set<String> queues = new TreeSet<>();
-        queues.add(AliyunAmqpLogin.QUEUE);
+        queues.add(ALIYUN_QUEUE);
         queues.add(settings.huaweiQueue());
         queues.add(DEAD_LETTERS);
         return queues;
