@@ -22,6 +22,9 @@ import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
+import io.iotjobbridge.push.PushConnections;
+import io.iotjobbridge.push.PushRoutes;
+import io.iotjobbridge.push.PushSubscriptions;
 import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
@@ -46,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class BridgeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
+
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -84,14 +88,22 @@ public final class BridgeConfiguration implements CamelConfiguration {
         JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
         JobFlows flows = new JobFlows(accounts, http, spool, callBudget(props, clock),
                 new LedgerCallSlots(dataSource, clock), statusSweepMaxAge(props), clock);
+        PushConnections pushConnections = new PushConnections();
+        // a job is checked only as a safety net while its vendor pushes its status over a live subscription
         JobEngine engine = new JobEngine(ledger, flows::forJob,
-                destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp, job -> false,
+                destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp,
+                job -> flows.forJob(job).statusIsPushed() && pushConnections.connected(job.vendor(), job.account()),
                 engineSettings(props), clock);
 
         context.addRoutes(new TriggerErrorHandling());
         context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
         context.getRegistry().bind("jobLedger", ledger);
         context.getRegistry().bind("sandboxLink", sandbox);
+
+        context.addRoutes(new PushRoutes(PushSubscriptions.fromProperties(props, accounts, sandbox.push()), pushConnections,
+                pushed -> engine.onVendorStatus(pushed.vendor(), pushed.account(), pushed.vendorJobId(), pushed.status()),
+                clock));
+        context.getRegistry().bind("pushConnections", pushConnections);
     }
 
     /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */

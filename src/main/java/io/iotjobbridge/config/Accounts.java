@@ -97,19 +97,8 @@ public final class Accounts {
         return properties.apply(key).orElseThrow(() -> new IllegalStateException(key + " is not set"));
     }
 
-    /** A secret is given inline (usually {@code {{env:NAME}}}) or as {@code <key>-file}, a file outside the repo. */
     private Secret secret(String key) {
-        Optional<String> inline = properties.apply(key);
-        if (inline.isPresent()) {
-            return Secret.of(inline.get());
-        }
-        String file = properties.apply(key + "-file")
-                .orElseThrow(() -> new IllegalStateException(key + " (or " + key + "-file) is not set"));
-        try {
-            return Secret.of(java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(key + "-file cannot be read: " + e.getClass().getSimpleName(), e);
-        }
+        return Secret.fromSetting(properties, key);
     }
 
     private static List<String> list(String commaSeparated) {

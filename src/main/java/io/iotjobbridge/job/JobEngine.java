@@ -177,8 +177,9 @@ public final class JobEngine {
     private void create(JobRecord submitting, JobFlow flow, Instant now) throws VendorException {
         String vendorJobId = flow.submit(submitting);
         CrashPoints.reach(CrashPoints.AFTER_VENDOR_CREATE);
+        Duration firstCheck = statusPushed.test(submitting) ? settings.pushSafetyPoll() : settings.pollInitial();
         JobRecord submitted = submitting.withVendorJob(vendorJobId).moveTo(JobState.SUBMITTED, null)
-                .nextRunAt(now.plus(settings.pollInitial()), 0, null);
+                .nextRunAt(now.plus(firstCheck), 0, null);
         log(ledger.save(submitted, "vendor job " + vendorJobId + " created"));
     }
 

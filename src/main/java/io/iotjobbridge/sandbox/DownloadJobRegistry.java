@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every job the sandbox created, and the vendor's quotas over them: one unfinished job per instance, a daily number of
@@ -28,11 +29,15 @@ final class DownloadJobRegistry {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, DownloadJob> jobs = new HashMap<>();
     private final Map<String, FetchTally> fetches = new HashMap<>();
+    private final Consumer<DownloadJob> onCreated;
 
-    DownloadJobRegistry(JobTimeline timeline, Set<String> failingTables, int dailyJobLimit) {
+    /** @param onCreated told of each new job, e.g. to push its status changes */
+    DownloadJobRegistry(JobTimeline timeline, Set<String> failingTables, int dailyJobLimit,
+                        Consumer<DownloadJob> onCreated) {
         this.timeline = timeline;
         this.failingTables = Set.copyOf(failingTables);
         this.dailyJobLimit = dailyJobLimit;
+        this.onCreated = onCreated;
     }
 
     /** Admits the draft as a new job, or refuses it with the quota it would break. */
@@ -57,6 +62,7 @@ final class DownloadJobRegistry {
                 draft.startTimeMs(), draft.endTimeMs(), csvFileName, now, timeline,
                 failingTables.contains(draft.tableName()));
         jobs.put(id, job);
+        onCreated.accept(job);
         return job;
     }
 

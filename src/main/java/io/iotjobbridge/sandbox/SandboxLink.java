@@ -10,6 +10,7 @@ import io.iotjobbridge.config.BridgeProperties;
 import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.config.Secret;
 import io.iotjobbridge.sandbox.huawei.HuaweiSandboxSettings;
+import io.iotjobbridge.sandbox.push.PushSettings;
 
 /**
  * Connects the bridge to a vendor sandbox when configuration asks for one: it starts the in-process simulator, or
@@ -26,29 +27,39 @@ public final class SandboxLink implements AutoCloseable {
     private final String accessKeyId;
     private final Secret accessKeySecret;
     private final SandboxSettings settings;
+    private final SandboxPush push;
 
     private SandboxLink(VendorSandbox embedded, URI baseUrl, String accessKeyId, Secret accessKeySecret,
-                        SandboxSettings settings) {
+                        SandboxSettings settings, SandboxPush push) {
         this.embedded = embedded;
         this.baseUrl = baseUrl;
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
         this.settings = settings;
+        this.push = push;
     }
 
     public static SandboxLink fromProperties(BridgeProperties props, Clock clock) {
         if (!props.getBoolean("bridge.sandbox.enabled", true)) {
-            return new SandboxLink(null, null, null, null, null);
+            return new SandboxLink(null, null, null, null, null, null);
         }
         SandboxSettings settings = SandboxSettings.fromProperties(key -> props.get(key).orElse(null));
         String accessKeyId = settings.credentials().keySet().iterator().next();
         Secret secret = settings.credentials().get(accessKeyId);
         Optional<String> external = props.get("bridge.sandbox.url");
         if (external.isPresent()) {
-            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, settings);
+            // a sandbox elsewhere picks its AMQP port itself unless told one, so the bridge is told where it is
+            SandboxPush push = props.get("bridge.sandbox.push.url")
+                    .map(url -> push(URI.create(url), settings.push())).orElse(null);
+            return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, settings, push);
         }
         VendorSandbox sandbox = VendorSandbox.start(settings, clock);
-        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings);
+        return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings,
+                sandbox.pushUrl().map(url -> push(url, settings.push())).orElse(null));
+    }
+
+    private static SandboxPush push(URI url, PushSettings settings) {
+        return new SandboxPush(url, settings.huaweiAccessKey(), settings.huaweiAccessCode(), settings.huaweiQueue());
     }
 
     /**
@@ -77,6 +88,11 @@ public final class SandboxLink implements AutoCloseable {
         return Optional.of(new HuaweiAccount("default", baseUrl, accessKeyId, accessKeySecret, SANDBOX_PROJECT_ID,
                 huawei.regionId(), Optional.empty(), huawei.downloadInterval(),
                 new HuaweiAccount.ExportLimits(huawei.exportUnfinishedLimit(), huawei.exportKeptLimit())));
+    }
+
+    /** The sandbox's AMQP push endpoint, when a sandbox is in use and pushes (and, if it runs elsewhere, is found). */
+    public Optional<SandboxPush> push() {
+        return Optional.ofNullable(push);
     }
 
     /** The running embedded sandbox, if this bridge started one. */

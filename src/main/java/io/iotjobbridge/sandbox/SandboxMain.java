@@ -26,6 +26,8 @@ public final class SandboxMain {
             stopped.countDown();
         }, "sandbox-shutdown"));
         LOG.info("vendor sandbox listening on {}", sandbox.baseUrl());
+        // a bridge elsewhere needs this as bridge.sandbox.push.url; fix the port with bridge.sandbox.push.port
+        sandbox.pushUrl().ifPresent(url -> LOG.info("vendor sandbox pushing job status on {}", url));
         stopped.await();
     }
 

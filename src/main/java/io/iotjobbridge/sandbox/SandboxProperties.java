@@ -53,6 +53,18 @@ public final class SandboxProperties {
         return Duration.ofMillis(value);
     }
 
+    /** {@code true} or {@code false}, any letter case; anything else fails naming the key. */
+    public boolean flag(String key, boolean fallback) {
+        String value = text(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(PREFIX + key + " must be true or false");
+    }
+
     public Set<String> list(String key) {
         String value = text(key, "");
         return Arrays.stream(value.split(","))

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import io.iotjobbridge.config.Secret;
 import io.iotjobbridge.sandbox.huawei.HuaweiSandboxSettings;
+import io.iotjobbridge.sandbox.push.PushSettings;
 
 /**
  * How the Alibaba sandbox behaves: where it listens, whom it trusts, and how a simulated download job unfolds.
@@ -26,12 +27,13 @@ import io.iotjobbridge.sandbox.huawei.HuaweiSandboxSettings;
  * @param clockSkewAllowed how far a request's timestamp may be from the sandbox clock (the gateway allows 15 minutes);
  *                         Huawei's {@code X-Sdk-Date} is held to the same bound
  * @param huawei           the Huawei IoTDA part, which accepts the same {@code credentials}
+ * @param push             the AMQP endpoint that pushes job status, as the vendors' server-side subscriptions do
  */
 public record SandboxSettings(String host, int port, Map<String, Secret> credentials,
                               Duration initializingFor, Duration queuedFor, Duration runningFor,
                               long csvBytes, Set<String> failingTables, int dailyJobLimit,
                               Duration urlValidity, int urlFetchLimit, Duration clockSkewAllowed,
-                              DeviceJobSettings deviceJobs, HuaweiSandboxSettings huawei) {
+                              DeviceJobSettings deviceJobs, HuaweiSandboxSettings huawei, PushSettings push) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PROPERTY_PORT = 18601;
@@ -58,14 +60,18 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
         requireNotNegative(clockSkewAllowed, "clockSkewAllowed");
         Objects.requireNonNull(deviceJobs, "deviceJobs");
         Objects.requireNonNull(huawei, "huawei");
+        Objects.requireNonNull(push, "push");
     }
 
     /**
      * The vendor's documented limits and a quick job timeline, on an ephemeral port: what an in-process test wants.
-     * Everything but the port matches {@link #fromProperties} with no properties set.
+     * Everything but the port and push matches {@link #fromProperties} with no properties set. Push is off, because
+     * its broker would add a few hundred milliseconds to every test that does not use it; turn it on with
+     * {@link #withPushEnabled}.
      */
     public static SandboxSettings defaults() {
-        return fromProperties(key -> null).withPort(0);
+        SandboxSettings fromNothing = fromProperties(key -> null).withPort(0);
+        return fromNothing.withPush(fromNothing.push().withEnabled(false));
     }
 
     /**
@@ -91,17 +97,18 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
                 read.integer("aliyun.url-fetch-limit", 3),
                 Duration.ofMillis(read.number("clock-skew-ms", 900_000)),
                 DeviceJobSettings.fromProperties(read),
-                HuaweiSandboxSettings.fromProperties(read));
+                HuaweiSandboxSettings.fromProperties(read),
+                PushSettings.fromProperties(read, accessKeyId));
     }
 
     public SandboxSettings withHost(String newHost) {
         return new SandboxSettings(newHost, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withPort(int newPort) {
         return new SandboxSettings(host, newPort, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     /** Replaces every accepted credential with this single pair. */
@@ -111,52 +118,64 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
 
     public SandboxSettings withCredentials(Map<String, Secret> newCredentials) {
         return new SandboxSettings(host, port, newCredentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withTimeline(Duration initializing, Duration queued, Duration running) {
         return new SandboxSettings(host, port, credentials, initializing, queued, running, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withCsvBytes(long newCsvBytes) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, newCsvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withFailingTables(Set<String> tables) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                tables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                tables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withDailyJobLimit(int limit) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, limit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, limit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withUrlValidity(Duration validity) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, validity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, dailyJobLimit, validity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withUrlFetchLimit(int limit) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, limit, clockSkewAllowed, deviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, limit, clockSkewAllowed, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withClockSkewAllowed(Duration skew) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, skew, deviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, skew, deviceJobs, huawei, push);
     }
 
     public SandboxSettings withDeviceJobs(DeviceJobSettings newDeviceJobs) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, newDeviceJobs, huawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, newDeviceJobs, huawei,
+                push);
     }
 
     public SandboxSettings withHuawei(HuaweiSandboxSettings newHuawei) {
         return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
-                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, newHuawei);
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, newHuawei,
+                push);
+    }
+
+    public SandboxSettings withPush(PushSettings newPush) {
+        return new SandboxSettings(host, port, credentials, initializingFor, queuedFor, runningFor, csvBytes,
+                failingTables, dailyJobLimit, urlValidity, urlFetchLimit, clockSkewAllowed, deviceJobs, huawei,
+                newPush);
+    }
+
+    public SandboxSettings withPushEnabled(boolean on) {
+        return withPush(push.withEnabled(on));
     }
 
     @Override
@@ -167,7 +186,8 @@ public record SandboxSettings(String host, int port, Map<String, Secret> credent
                 + ", initializingFor=" + initializingFor + ", queuedFor=" + queuedFor + ", runningFor=" + runningFor
                 + ", csvBytes=" + csvBytes + ", failingTables=" + failingTables + ", dailyJobLimit=" + dailyJobLimit
                 + ", urlValidity=" + urlValidity + ", urlFetchLimit=" + urlFetchLimit
-                + ", clockSkewAllowed=" + clockSkewAllowed + ", deviceJobs=" + deviceJobs + ", huawei=" + huawei + "]";
+                + ", clockSkewAllowed=" + clockSkewAllowed + ", deviceJobs=" + deviceJobs + ", huawei=" + huawei
+                + ", push=" + push + "]";
     }
 
     private static void requireText(String value, String name) {

@@ -10,16 +10,21 @@ import java.util.TreeMap;
  *
  * @param calls         requests per API they named, whether or not the call succeeded: the Alibaba RPC Action, or the
  *                      Huawei SDK action name (e.g. ListBatchTasks, ShowExportTask for the export file download)
- * @param rejections    refusals per error code: gateway, business and download-URL errors alike
+ * @param rejections    refusals per error code: gateway, business and download-URL errors alike, and refused AMQP
+ *                      logins ({@code AMQP.aliyun.SignatureMismatch} and the like)
+ * @param pushed        messages put on the AMQP push endpoint, per what they announce ({@code aliyun.dop},
+ *                      {@code huawei.batchtask}), each copy counted when duplicates are on
  * @param downloads     CSV fetches the sandbox started to serve
  * @param downloadBytes CSV bytes actually written to clients
  */
-public record SandboxStats(Map<String, Long> calls, Map<String, Long> rejections, long downloads, long downloadBytes) {
+public record SandboxStats(Map<String, Long> calls, Map<String, Long> rejections, Map<String, Long> pushed,
+                           long downloads, long downloadBytes) {
 
     public SandboxStats {
         // sorted, so the JSON form and assertion messages read the same way every time
         calls = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(calls, "calls")));
         rejections = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(rejections, "rejections")));
+        pushed = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(pushed, "pushed")));
     }
 
     public long callsOf(String action) {
@@ -28,5 +33,9 @@ public record SandboxStats(Map<String, Long> calls, Map<String, Long> rejections
 
     public long rejectionsOf(String code) {
         return rejections.getOrDefault(code, 0L);
+    }
+
+    public long pushedOf(String kind) {
+        return pushed.getOrDefault(kind, 0L);
     }
 }

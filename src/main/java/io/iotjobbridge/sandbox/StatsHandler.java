@@ -39,6 +39,7 @@ final class StatsHandler implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("calls", snapshot.calls());
         body.put("rejections", snapshot.rejections());
+        body.put("pushed", snapshot.pushed());
         body.put("downloads", snapshot.downloads());
         body.put("downloadBytes", snapshot.downloadBytes());
         return body;

@@ -14,6 +14,7 @@ public final class StatsRecorder {
 
     private final ConcurrentMap<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> rejections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> pushed = new ConcurrentHashMap<>();
     private final LongAdder downloads = new LongAdder();
     private final LongAdder downloadBytes = new LongAdder();
 
@@ -28,6 +29,11 @@ public final class StatsRecorder {
         rejections.computeIfAbsent(code, k -> new LongAdder()).increment();
     }
 
+    /** One message put on the AMQP endpoint for subscribers, by what it announces. */
+    public void pushed(String kind) {
+        pushed.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
     void downloadStarted() {
         downloads.increment();
     }
@@ -37,7 +43,7 @@ public final class StatsRecorder {
     }
 
     SandboxStats snapshot() {
-        return new SandboxStats(sum(calls), sum(rejections), downloads.sum(), downloadBytes.sum());
+        return new SandboxStats(sum(calls), sum(rejections), sum(pushed), downloads.sum(), downloadBytes.sum());
     }
 
     private static Map<String, Long> sum(Map<String, LongAdder> counters) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -22,6 +23,9 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
 import io.iotjobbridge.sandbox.huawei.IotdaHandler;
+import io.iotjobbridge.sandbox.push.JobWatcher;
+import io.iotjobbridge.sandbox.push.PushBroker;
+import io.iotjobbridge.sandbox.push.PushSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +40,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Huawei Cloud IoTDA v5 at {@code /v5/iot/}: batch tasks and export tasks behind APIG's AK/SK checks
  *   ({@link IotdaHandler}).</li>
  * </ul>
- * The bridge and the vendors' own SDKs can be pointed at it unchanged.
+ * The bridge and the vendors' own SDKs can be pointed at it unchanged. Unless push is off, an embedded AMQP 1.0
+ * endpoint on a second port plays both vendors' server-side subscriptions and pushes job status changes to it.
  *
  * <p>Time comes only from the injected {@link Clock}: a job's status is a function of the time since it was created,
- * so a test drives a job to completion by moving its clock, with no background thread and no sleeping.
+ * so a test drives a job to completion by moving its clock, with no sleeping. The only background thread is the
+ * push source's, which looks at the clock to notice status changes worth announcing.
  */
 public final class VendorSandbox implements AutoCloseable {
 
@@ -65,13 +71,15 @@ public final class VendorSandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final URI baseUrl;
     private final StatsRecorder stats;
+    private final Push push;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats) {
+    private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats, Push push) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
         this.stats = stats;
+        this.push = push;
     }
 
     /**
@@ -82,17 +90,20 @@ public final class VendorSandbox implements AutoCloseable {
     public static VendorSandbox start(SandboxSettings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
+        StatsRecorder stats = new StatsRecorder();
+        Push push = Push.start(settings, clock, stats);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
         } catch (IOException e) {
+            push.close();
             throw new UncheckedIOException("cannot bind the sandbox to " + settings.host() + ":" + settings.port(), e);
         }
         URI baseUrl = baseUrlOf(server.getAddress());
-        StatsRecorder stats = new StatsRecorder();
         SecureRandom random = new SecureRandom();
+        DownloadJobPush downloadPush = new DownloadJobPush(push.watcher());
         DownloadJobRegistry registry = new DownloadJobRegistry(JobTimeline.of(settings), settings.failingTables(),
-                settings.dailyJobLimit());
+                settings.dailyJobLimit(), downloadPush::watch);
         DownloadUrlSigner urlSigner = new DownloadUrlSigner(random);
         DeviceJobSettings deviceJobs = settings.deviceJobs();
         PageTokens pageTokens = new PageTokens(random);
@@ -113,7 +124,7 @@ public final class VendorSandbox implements AutoCloseable {
                 new OssDownloadHandler(registry, urlSigner, settings, clock, stats));
         server.createContext(DistributeResultHandler.CONTEXT,
                 new DistributeResultHandler(distributeJobs, urlSigner, clock, stats));
-        server.createContext(IotdaHandler.CONTEXT, new IotdaHandler(settings, clock, stats));
+        server.createContext(IotdaHandler.CONTEXT, new IotdaHandler(settings, clock, stats, push.watcher()));
         server.createContext(StatsHandler.PATH, new StatsHandler(stats));
         ExecutorService executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_EXCHANGES), daemonThreads(baseUrl.getPort()),
@@ -122,7 +133,7 @@ public final class VendorSandbox implements AutoCloseable {
         server.start();
         LOG.info("Vendor sandbox (Alibaba IoT, Huawei IoTDA) listening on {}", baseUrl);
         LOG.debug("Sandbox settings: {}", settings);
-        return new VendorSandbox(server, executor, baseUrl, stats);
+        return new VendorSandbox(server, executor, baseUrl, stats, push);
     }
 
     /** {@code http://127.0.0.1:<actual port>} (or the bound address when it is a specific one). */
@@ -134,6 +145,16 @@ public final class VendorSandbox implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /** The AMQP endpoint that pushes job status ({@code amqp://127.0.0.1:<port>}), unless push is off. */
+    public Optional<URI> pushUrl() {
+        return push.broker().map(PushBroker::url);
+    }
+
+    /** The broker behind {@link #pushUrl()}, for tests that look at what waits in its queues. */
+    public Optional<PushBroker> pushBroker() {
+        return push.broker();
+    }
+
     /** Stops listening and drops open connections, including downloads in progress. Idempotent. */
     @Override
     public void close() {
@@ -141,6 +162,7 @@ public final class VendorSandbox implements AutoCloseable {
             return;
         }
         server.stop(0);
+        push.close();
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -150,6 +172,43 @@ public final class VendorSandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.info("Vendor sandbox on {} stopped", baseUrl);
+    }
+
+    /** The AMQP push endpoint and what feeds it, or neither when push is off. */
+    private static final class Push implements AutoCloseable {
+
+        private final PushBroker broker;
+        private final PushSource source;
+
+        private Push(PushBroker broker, PushSource source) {
+            this.broker = broker;
+            this.source = source;
+        }
+
+        static Push start(SandboxSettings settings, Clock clock, StatsRecorder stats) {
+            if (!settings.push().enabled()) {
+                return new Push(null, null);
+            }
+            PushBroker broker = PushBroker.start(settings.host(), settings.push(), settings.credentials(), clock,
+                    stats);
+            return new Push(broker, PushSource.start(broker, settings.push(), clock, stats));
+        }
+
+        Optional<PushBroker> broker() {
+            return Optional.ofNullable(broker);
+        }
+
+        JobWatcher watcher() {
+            return source == null ? JobWatcher.NONE : source;
+        }
+
+        @Override
+        public void close() {
+            if (source != null) {
+                source.close();
+                broker.close();
+            }
+        }
     }
 
     private static URI baseUrlOf(InetSocketAddress bound) {

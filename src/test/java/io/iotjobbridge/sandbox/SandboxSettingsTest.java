@@ -82,12 +82,12 @@ class SandboxSettingsTest {
     }
 
     @Test
-    void shouldDifferFromPropertyDefaultsOnlyByAnEphemeralPort() {
+    void shouldDifferFromPropertyDefaultsOnlyByAnEphemeralPortAndPushOff() {
         // Secret has identity equality on purpose, so compare the secrets by value here
         assertThat(SandboxSettings.defaults())
                 .usingRecursiveComparison()
                 .withComparatorForType(Comparator.comparing(Secret::reveal), Secret.class)
-                .isEqualTo(SandboxSettings.fromProperties(key -> null).withPort(0));
+                .isEqualTo(SandboxSettings.fromProperties(key -> null).withPort(0).withPushEnabled(false));
     }
 
     @Test

@@ -87,6 +87,7 @@ class SandboxStatsTest {
         assertThat(json.path("rejections").path("iot.dap.insight.requestParamError").asLong()).isEqualTo(1);
         assertThat(json.path("downloads").asLong()).isZero();
         assertThat(json.path("downloadBytes").asLong()).isZero();
-        assertThat(json.size()).isEqualTo(4);
+        assertThat(json.path("pushed").isObject()).isTrue();
+        assertThat(json.size()).isEqualTo(5);
     }
 }

@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.iotjobbridge.sandbox.SandboxSettings;
 import io.iotjobbridge.sandbox.StatsRecorder;
 import io.iotjobbridge.sandbox.huawei.IotdaOperation.Route;
+import io.iotjobbridge.sandbox.push.JobWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,12 @@ public final class IotdaHandler implements HttpHandler {
     private final Clock clock;
     private final StatsRecorder stats;
 
-    /** The seeded history of every scope is laid out around the moment this handler is created. */
-    public IotdaHandler(SandboxSettings settings, Clock clock, StatsRecorder stats) {
+    /**
+     * The seeded history of every scope is laid out around the moment this handler is created.
+     *
+     * @param watcher told of every batch task, to push its status changes
+     */
+    public IotdaHandler(SandboxSettings settings, Clock clock, StatsRecorder stats, JobWatcher watcher) {
         HuaweiSandboxSettings huawei = settings.huawei();
         this.gateway = new ApigGateway(settings.credentials(), huawei.regionId(), settings.clockSkewAllowed(), clock);
         this.throttle = new ApigThrottle(huawei::qpsLimitOf);
@@ -45,7 +50,8 @@ public final class IotdaHandler implements HttpHandler {
         this.tenants = new Tenants(
                 new BatchTaskSeeder(huawei.seededBatchTasks(), clock.instant(), huawei.batchRunningFor()),
                 new ExportLedger.Limits(huawei.exportUnfinishedLimit(), huawei.exportKeptLimit(),
-                        huawei.downloadInterval()));
+                        huawei.downloadInterval()),
+                new BatchTaskEvents(watcher, timeline, settings.push().huaweiQueue()));
         BatchTaskApi batchTasks = new BatchTaskApi(timeline);
         ExportTaskApi exportTasks = new ExportTaskApi(timeline, huawei.exportRunningFor(),
                 huawei.failingBatchTasks());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -16,11 +17,14 @@ final class Tenant {
     private final String idPrefix;
     private final NavigableMap<String, BatchTask> batchTasks = new TreeMap<>();
     private final ExportLedger exports;
+    private final Consumer<BatchTask> onBatchTaskAdded;
     private long sequence;
 
-    Tenant(TenantScope scope, ExportLedger.Limits exportLimits) {
+    /** @param onBatchTaskAdded told of every task, seeded or created, e.g. to push its status changes */
+    Tenant(TenantScope scope, ExportLedger.Limits exportLimits, Consumer<BatchTask> onBatchTaskAdded) {
         this.idPrefix = scope.idPrefix();
         this.exports = new ExportLedger(this::nextId, exportLimits);
+        this.onBatchTaskAdded = onBatchTaskAdded;
     }
 
     synchronized String nextId() {
@@ -32,6 +36,7 @@ final class Tenant {
     synchronized BatchTask addBatchTask(Function<String, BatchTask> build) {
         BatchTask task = build.apply(nextId());
         batchTasks.put(task.id(), task);
+        onBatchTaskAdded.accept(task);
         return task;
     }
 

@@ -12,15 +12,17 @@ final class Tenants {
     private final ConcurrentMap<TenantScope, Tenant> tenants = new ConcurrentHashMap<>();
     private final BatchTaskSeeder seeder;
     private final ExportLedger.Limits exportLimits;
+    private final BatchTaskEvents events;
 
-    Tenants(BatchTaskSeeder seeder, ExportLedger.Limits exportLimits) {
+    Tenants(BatchTaskSeeder seeder, ExportLedger.Limits exportLimits, BatchTaskEvents events) {
         this.seeder = seeder;
         this.exportLimits = exportLimits;
+        this.events = events;
     }
 
     Tenant of(TenantScope scope) {
         return tenants.computeIfAbsent(scope, s -> {
-            Tenant tenant = new Tenant(s, exportLimits);
+            Tenant tenant = new Tenant(s, exportLimits, task -> events.watch(s, task));
             seeder.seed(tenant, s);
             return tenant;
         });

@@ -2,15 +2,18 @@ package io.iotjobbridge.vendor.aliyun;
 
 import io.iotjobbridge.vendor.JobStatus;
 
-/** The documented {@code Data.Status} values of a data-download job, mapped to the engine's view. */
-final class DownloadJobStatus {
+/**
+ * The documented {@code Data.Status} values of a data-download job, mapped to the engine's view. Public because a
+ * pushed status carries the same values (see {@code push.AliyunPushMapping}).
+ */
+public final class DownloadJobStatus {
 
     static final int SUCCEEDED = 1;
 
     private DownloadJobStatus() {
     }
 
-    static JobStatus interpret(int status) {
+    public static JobStatus interpret(int status) {
         return switch (status) {
             case -1 -> new JobStatus.Running("-1 (initializing)", null);
             case 3 -> new JobStatus.Running("3 (submitted, waiting)", null);
