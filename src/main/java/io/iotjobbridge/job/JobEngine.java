@@ -105,9 +105,18 @@ public final class JobEngine {
     /**
      * Applies a status the vendor pushed for {@code vendorJobId}: a finished job goes straight to delivery, with no
      * status check of its own. Pushed messages can repeat or arrive late; applying one twice changes nothing.
+     *
+     * @throws IllegalStateException when the status may be for a vendor job whose id is not recorded yet: the
+     *                               caller should offer it again a little later
      */
     public void onVendorStatus(Vendor vendor, String account, String vendorJobId, JobStatus status) {
-        for (JobRecord job : ledger.findActiveByVendorJob(vendor, account, vendorJobId)) {
+        List<JobRecord> following = ledger.findActiveByVendorJob(vendor, account, vendorJobId);
+        if (following.isEmpty() && ledger.isSubmitting(vendor, account)) {
+            // the push can overtake the recording of the id it is about: the subscription delivers it again later
+            throw new IllegalStateException("no job follows vendor job " + vendorJobId + " yet while a submit of "
+                    + vendor + " account " + account + " is in progress");
+        }
+        for (JobRecord job : following) {
             if (job.state() != JobState.SUBMITTED && job.state() != JobState.RUNNING) {
                 continue;
             }

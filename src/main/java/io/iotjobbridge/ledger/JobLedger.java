@@ -255,6 +255,22 @@ public final class JobLedger {
         return write(queued, why, true, wait.quota().key());
     }
 
+    /** Whether some job of the account is creating its vendor job right now (or was, when its node died). */
+    public boolean isSubmitting(Vendor vendor, String account) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from job where vendor = ? and account = ?"
+                     + " and state = 'SUBMITTING'")) {
+            ps.setString(1, vendor.wireName());
+            ps.setString(2, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("could not look for submits of account " + account, e);
+        }
+    }
+
     /** Unfinished jobs of an account following vendor job {@code vendorJobId} (normally one). */
     public List<JobRecord> findActiveByVendorJob(Vendor vendor, String account, String vendorJobId) {
         List<JobRecord> jobs = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.iotjobbridge.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -340,6 +341,19 @@ class JobEngineTest {
         assertThat(refused.state()).isEqualTo(JobState.FAILED);
         assertThat(refused.reason()).contains("a different file already exists at default:r-2-first.txt");
         assertThat(Files.readString(dir.resolve("outbox/r-2-first.txt"))).isEqualTo("someone else's");
+    }
+
+    @Test
+    void aPushThatOvertakesTheRecordingOfItsJobIsRefusedSoItComesAgain() {
+        String id = admit();
+        flow.submitError = VendorException.retryable("ReadTimeout", "no answer within 60 s");
+        engine.advance(id);
+
+        assertThatThrownBy(() -> engine.onVendorStatus(Vendor.ALIYUN, "default", "vendor-job-9",
+                new JobStatus.Succeeded("1"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("vendor job vendor-job-9");
+        // with nothing being submitted, a status for a job the bridge does not follow is simply not for it
+        engine.onVendorStatus(Vendor.ALIYUN, "other", "vendor-job-9", new JobStatus.Succeeded("1"));
     }
 
     private JobRequest part(String requestId) {
