@@ -22,6 +22,7 @@ import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.testing.PackagedJar;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,8 @@ class CrashRecoveryIT {
     private static final int KILLS = 3;
     /** A kill lands after 1 to this many steps of a bridge's life: anywhere from a create to a delivery. */
     private static final int MAX_STEPS_BEFORE_KILL = 8;
+    /** What a process killed by SIGKILL (signal 9) exits with. */
+    private static final int SIGKILL_STATUS = 128 + 9;
 
     private static final RequestFactory REQUESTS = new RequestFactory();
     private static Map<String, String> sandboxSettings;
@@ -53,6 +56,7 @@ class CrashRecoveryIT {
     Path dataDir;
 
     private final ProcessLogs logs = new ProcessLogs();
+    private final List<BridgeRun> lives = new ArrayList<>();
 
     @BeforeAll
     static void startSandbox() throws IOException {
@@ -64,6 +68,16 @@ class CrashRecoveryIT {
     static void stopSandbox() {
         if (sandbox != null) {
             sandbox.close();
+        }
+    }
+
+    /** A scenario that failed half-way may leave its bridge running: it must not outlive the data folder. */
+    @AfterEach
+    void killLeftOverBridges() throws InterruptedException {
+        for (BridgeRun life : lives) {
+            if (life.isAlive()) {
+                life.kill();
+            }
         }
     }
 
@@ -118,7 +132,7 @@ class CrashRecoveryIT {
                         () -> current.progressLines() >= steps);
                 assertThat(allDelivered).as("every job delivered before kill %d (seed %d) could land", kill, SEED)
                         .isFalse();
-                assertThat(current.kill()).as("exit status of a bridge killed with SIGKILL").isEqualTo(137);
+                assertThat(current.kill()).as("exit status of a bridge killed with SIGKILL").isEqualTo(SIGKILL_STATUS);
                 LedgerContents atKill = LedgerContents.read(dataDir, ids(requests));
                 System.out.printf("kill %d of %d (seed %d) after %d step(s) of life %d; %s%n", kill, KILLS, SEED,
                         steps, kill, atKill);
@@ -224,6 +238,7 @@ class CrashRecoveryIT {
         properties.put("bridge.engine.lease-ms", "5000");
         properties.putAll(extra);
         BridgeRun run = BridgeRun.start(dataDir, life, properties);
+        lives.add(run);
         logs.watch(run.logFile());
         return run;
     }

@@ -94,7 +94,8 @@ final class DeliveryAudit {
         Map<String, Long> perApi = requests.stream()
                 .collect(Collectors.groupingBy(r -> r.kind().createApi, TreeMap::new, Collectors.counting()));
         Map<String, Long> made = new TreeMap<>();
-        perApi.keySet().forEach(api -> made.put(api, callsAfter.getOrDefault(api, 0L) - callsBefore.getOrDefault(api, 0L)));
+        perApi.keySet().forEach(api ->
+                made.put(api, callsAfter.getOrDefault(api, 0L) - callsBefore.getOrDefault(api, 0L)));
         String download = DroppedRequest.Kind.DATA_DOWNLOAD.createApi;
         for (Map.Entry<String, Long> expected : perApi.entrySet()) {
             String api = expected.getKey();

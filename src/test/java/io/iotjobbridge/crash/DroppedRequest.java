@@ -47,8 +47,8 @@ record DroppedRequest(Kind kind, String id, String document, String batchTask) {
         String prefix = Pattern.quote(id + "-");
         return switch (kind) {
             case DATA_DOWNLOAD -> List.of(Pattern.compile(prefix + Pattern.quote(RequestFactory.CSV_NAME)));
-            case DEVICE_JOB -> List.of(Pattern.compile(prefix + "tasks\\.jsonl"), Pattern.compile(prefix + "tasks\\.csv"),
-                    Pattern.compile(prefix + "summary\\.json"));
+            case DEVICE_JOB -> List.of(Pattern.compile(prefix + "tasks\\.jsonl"),
+                    Pattern.compile(prefix + "tasks\\.csv"), Pattern.compile(prefix + "summary\\.json"));
             // the zip, and the one spreadsheet in it (extractEntries), named after the batch task and its outcome
             case EXPORT -> List.of(Pattern.compile(prefix + Pattern.quote("export_" + vendorJobId + ".zip")),
                     Pattern.compile(prefix + Pattern.quote(batchTask + "_") + "[A-Za-z]+\\.xls"));

@@ -40,7 +40,8 @@ final class SandboxProcess implements AutoCloseable {
 
     /** @param settings {@code bridge.sandbox.*} keys and values, the port among them */
     static SandboxProcess start(Map<String, String> settings, Path log) throws IOException {
-        List<String> properties = settings.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+        List<String> properties = settings.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
         Process process = PackagedJar.start(properties, List.of("sandbox"), log);
         SandboxProcess sandbox = new SandboxProcess(process,
                 URI.create("http://127.0.0.1:" + settings.get("bridge.sandbox.port")), log);
