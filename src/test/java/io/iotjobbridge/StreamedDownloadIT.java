@@ -3,7 +3,6 @@ package io.iotjobbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.iotjobbridge.sandbox.CsvDigests;
 import io.iotjobbridge.sandbox.SyntheticCsv;
+import io.iotjobbridge.testing.PackagedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +28,12 @@ class StreamedDownloadIT {
 
     @Test
     void shouldStreamA256MiBFileThroughA64MiBHeap() throws Exception {
-        Path jar = Path.of(System.getProperty("bridge.jar", "target/iot-job-bridge.jar"));
         Path log = dataDir.resolve("bridge.log");
         Files.createDirectories(dataDir.resolve("inbox"));
-        Process bridge = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process bridge = PackagedJar.start(List.of(
                 "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
                 "-Dbridge.data-dir=" + dataDir,
-                "-Dbridge.sandbox.port=" + freePort(),
+                "-Dbridge.sandbox.port=" + PackagedJar.freePort(),
                 "-Dbridge.sandbox.aliyun.csv-bytes=" + FILE_BYTES,
                 "-Dbridge.sandbox.aliyun.initializing-ms=100",
                 "-Dbridge.sandbox.aliyun.queued-ms=100",
@@ -43,9 +41,7 @@ class StreamedDownloadIT {
                 "-Dbridge.inbox.poll-ms=100",
                 "-Dbridge.inbox.read-lock-min-age-ms=100",
                 "-Dbridge.engine.tick-ms=100",
-                "-Dbridge.engine.poll-initial-ms=100",
-                "-jar", jar.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Dbridge.engine.poll-initial-ms=100"), List.of(), log);
         try {
             Path staged = Files.copy(Path.of("samples/requests/aliyun-download-product-info.json"),
                     dataDir.resolve("request.json"));
@@ -85,11 +81,5 @@ class StreamedDownloadIT {
         String marker = "CreateDownloadDataJob ";
         int start = line.indexOf(marker) + marker.length();
         return line.substring(start, line.indexOf(')', start));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
