@@ -47,7 +47,7 @@ record BenchSettings(List<String> scenarios, int exports, Duration exportProcess
         d.put("export-processing-ms", "3000");
         d.put("download-interval-ms", "2000");
         d.put("device-jobs", "30");
-        d.put("fleet-size", "250");
+        d.put("fleet-size", "200");
         d.put("device-job-running-ms", "3000");
         d.put("downloads", "3");
         d.put("tick-ms", "50");

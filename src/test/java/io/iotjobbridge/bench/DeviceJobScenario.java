@@ -1,11 +1,14 @@
 package io.iotjobbridge.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.iotjobbridge.sandbox.SandboxStats;
+import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 
 /**
  * Alibaba CreateJob jobs, each on a product of {@code fleet-size} devices, from request to task report: throughput,
@@ -37,8 +40,23 @@ final class DeviceJobScenario {
             long calls = APIS.stream().mapToLong(stats::callsOf).sum();
             double perJob = outcomes.delivered() == 0 ? Double.NaN : calls / (double) outcomes.delivered();
             return ResultRow.measured(BenchSettings.ALIYUN_DEVICE_JOBS, outcomes, stats, heap,
-                            notes(stats, outcomes)).withCalls(perJob, minimumCallsPerJob(settings.fleetSize()));
+                            notes(stats, outcomes)).withCalls(perJob, minimumCallsPerJob(settings.fleetSize()))
+                    .withBound(bound(settings.deviceJobs(), settings.fleetSize(), settings.deviceJobRunning(),
+                            AliyunOperations.QPS.get("CreateJob"), AliyunOperations.QPS.get("ListTask")));
         }
+    }
+
+    /**
+     * The shortest makespan the vendor's QPS allows. It counts calls per whole clock second, so k calls of one API
+     * span at least ceil(k/QPS) seconds and the first and last are at least ceil(k/QPS) - 1 s apart. Counted from
+     * the first CreateJob: the last CreateJob comes at least ceil(n/QPS) - 1 s later, and its job then runs; and no
+     * job is over before one running time, so no ListTask comes earlier, and all n·pages of them take at least
+     * ceil(n·pages/QPS) - 1 s more.
+     */
+    static Duration bound(int jobs, int tasks, Duration running, int createQps, int listQps) {
+        long creates = ceilDiv(jobs, createQps) - 1;
+        long listing = ceilDiv((long) jobs * pages(tasks), listQps) - 1;
+        return running.plusSeconds(Math.max(creates, listing));
     }
 
     /**
@@ -47,8 +65,16 @@ final class DeviceJobScenario {
      * QueryJob and QueryJobStatistics once more and pages ListTask 50 tasks at a time.
      */
     static int minimumCallsPerJob(int tasks) {
-        int pages = Math.max(1, (tasks + TASKS_PER_PAGE - 1) / TASKS_PER_PAGE);
-        return 1 + 1 + 2 + pages;
+        return 1 + 1 + 2 + pages(tasks);
+    }
+
+    /** ListTask pages for one job's report: a job with no tasks still asks once. */
+    private static int pages(int tasks) {
+        return (int) Math.max(1, ceilDiv(tasks, TASKS_PER_PAGE));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     private static List<String> notes(SandboxStats stats, Outcomes outcomes) {
@@ -57,7 +83,7 @@ final class DeviceJobScenario {
         if (delivered > 0) {
             // the report asks QueryJob once per job; every other QueryJob was a status check
             double checks = (stats.callsOf("QueryJob") - delivered) / (double) delivered;
-            notes.add(String.format(java.util.Locale.ROOT, "status checks per job: %.2f (QueryJob), with"
+            notes.add(String.format(Locale.ROOT, "status checks per job: %.2f (QueryJob), with"
                     + " QueryJobStatistics while the job was not over", checks));
         }
         notes.add("calls: " + APIS.stream().map(api -> api + " " + stats.callsOf(api)).toList());

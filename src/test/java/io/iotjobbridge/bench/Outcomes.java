@@ -66,7 +66,8 @@ record Outcomes(List<JobOutcome> jobs) {
 
     /** Reasons quote vendor ids and times: without them (and cut short) alike failures group together. */
     private static String shorten(String reason) {
-        String general = reason.replaceAll("[0-9a-fA-F]{16,}", "<id>")
+        String general = reason.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "<uuid>")
+                .replaceAll("[0-9a-fA-F]{16,}", "<id>")
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "<time>");
         return general.length() <= 160 ? general : general.substring(0, 159) + "…";
     }

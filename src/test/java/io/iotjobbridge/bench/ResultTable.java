@@ -39,8 +39,9 @@ final class ResultTable {
         return duration == null ? "-" : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
+    /** Only for a scenario that delivered every job: the bound is for all of them. */
     private static String ratio(ResultRow row) {
-        if (row.makespan() == null || row.bound() == null || row.bound().isZero()) {
+        if (row.makespan() == null || row.bound() == null || row.bound().isZero() || row.delivered() < row.jobs()) {
             return "-";
         }
         return String.format(Locale.ROOT, "%.3f", row.makespan().toMillis() / (double) row.bound().toMillis());
