@@ -37,6 +37,9 @@ record BenchSettings(List<String> scenarios, int exports, Duration exportProcess
     static final String ALIYUN_DOWNLOAD = "aliyun-download";
     static final List<String> ALL_SCENARIOS = List.of(HUAWEI_EXPORT, ALIYUN_DEVICE_JOBS, ALIYUN_DOWNLOAD);
 
+    /** How often the inbox is scanned, and how long a file must be unchanged before it is read. */
+    static final Duration INBOX_POLL = Duration.ofMillis(100);
+
     /** Every key with its default, in the order the usage text lists them. */
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -122,18 +125,23 @@ record BenchSettings(List<String> scenarios, int exports, Duration exportProcess
         props.put("bridge.engine.quota-wait-ms", String.valueOf(quotaWait.toMillis()));
         props.put("bridge.engine.retry-initial-ms", String.valueOf(pollInitial.toMillis()));
         props.put("bridge.engine.retry-max-ms", String.valueOf(pollMax.toMillis()));
+        // a request file is read once it has not changed for a check
+        props.put("bridge.inbox.poll-ms", String.valueOf(INBOX_POLL.toMillis()));
+        props.put("bridge.inbox.read-lock-check-ms", String.valueOf(INBOX_POLL.toMillis()));
+        props.put("bridge.inbox.read-lock-min-age-ms", String.valueOf(INBOX_POLL.toMillis()));
         return props;
     }
 
     /** The settings line of the printed table. */
     String describe() {
         return "engine: tick " + tick.toMillis() + " ms, poll-initial " + pollInitial.toMillis() + " ms, poll-max "
-                + pollMax.toMillis() + " ms, workers " + workers + ", quota-wait " + quotaWait.toMillis() + " ms"
+                + pollMax.toMillis() + " ms (retries the same), workers " + workers + ", quota-wait "
+                + quotaWait.toMillis() + " ms, inbox poll " + INBOX_POLL.toMillis() + " ms"
                 + " | huawei-export: " + exports + " jobs, processing " + exportProcessing.toMillis()
                 + " ms, download interval " + downloadInterval.toMillis() + " ms"
                 + " | aliyun-device-jobs: " + deviceJobs + " jobs x " + fleetSize + " devices, running "
                 + deviceJobRunning.toMillis() + " ms"
-                + " | aliyun-download: " + downloads + " jobs";
+                + " | aliyun-download: " + downloads + " jobs, " + DataDownloadScenario.TIMELINE;
     }
 
     /** Reads one key at a time, so every error names the key and its rule. */

@@ -29,6 +29,12 @@ final class DataDownloadScenario {
     static final String SAMPLE = "aliyun-download-product-info.json";
     static final String POLL_ROW = BenchSettings.ALIYUN_DOWNLOAD + " (poll)";
     static final String PUSH_ROW = BenchSettings.ALIYUN_DOWNLOAD + " (push)";
+    /** The sandbox's default timeline of a download job: Status -1, then 3, then 0, then 1. */
+    private static final Duration INITIALIZING = Duration.ofMillis(500);
+    private static final Duration QUEUED = Duration.ofMillis(500);
+    private static final Duration RUNNING = Duration.ofMillis(1_500);
+    static final String TIMELINE = "vendor timeline " + INITIALIZING.toMillis() + "+" + QUEUED.toMillis() + "+"
+            + RUNNING.toMillis() + " ms";
     private static final List<String> APIS = List.of("CreateDownloadDataJob", "GetDownloadFile");
     /** Per job at best: its create, one status check after it finished, and one more for the fresh CsvUrl. */
     private static final double MIN_CALLS_PER_JOB = 3;
@@ -59,7 +65,9 @@ final class DataDownloadScenario {
 
     private static Map<String, String> properties(BenchSettings settings, boolean push) {
         Map<String, String> props = new LinkedHashMap<>(settings.engineProperties());
-        // the sandbox's own job timeline (500 ms initializing, 500 ms queued, 1500 ms running) is left as it is
+        props.put("bridge.sandbox.aliyun.initializing-ms", String.valueOf(INITIALIZING.toMillis()));
+        props.put("bridge.sandbox.aliyun.queued-ms", String.valueOf(QUEUED.toMillis()));
+        props.put("bridge.sandbox.aliyun.running-ms", String.valueOf(RUNNING.toMillis()));
         props.put("bridge.sandbox.push.enabled", String.valueOf(push));
         return props;
     }
