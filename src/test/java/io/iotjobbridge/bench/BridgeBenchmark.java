@@ -30,6 +30,18 @@ public final class BridgeBenchmark {
             System.exit(2);
             return;
         }
+        int status = 0;
+        try {
+            ResultTable.print(System.out, header(settings), run(settings));
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // a bridge that failed to stop may leave non-daemon threads behind: the run is over either way
+        System.exit(status);
+    }
+
+    private static List<ResultRow> run(BenchSettings settings) throws Exception {
         List<ResultRow> rows = new ArrayList<>();
         if (settings.runs(BenchSettings.HUAWEI_EXPORT)) {
             rows.add(HuaweiExportScenario.run(settings));
@@ -41,9 +53,7 @@ public final class BridgeBenchmark {
             rows.add(DataDownloadScenario.runPolling(settings));
             rows.add(DataDownloadScenario.runPushed(settings));
         }
-        ResultTable.print(System.out, header(settings), rows);
-        // Camel and the sandbox leave non-daemon threads behind only if a scenario failed to stop; do not hang on them
-        System.exit(0);
+        return rows;
     }
 
     private static List<String> header(BenchSettings settings) {

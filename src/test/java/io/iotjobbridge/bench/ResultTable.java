@@ -62,7 +62,7 @@ final class ResultTable {
     }
 
     private static String decimal(Double value) {
-        return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
+        return value == null || value.isNaN() ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String whole(Long value) {
