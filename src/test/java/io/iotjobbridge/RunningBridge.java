@@ -14,9 +14,10 @@ import org.apache.camel.main.Main;
 
 /**
  * The real application, started in-process on a temporary data folder with its embedded sandbox on a free port
- * and fast pacing, as a test fixture.
+ * and fast pacing, as a test fixture. Public so the benchmark ({@code bench.BridgeBenchmark}) runs the same bridge the
+ * end-to-end tests run.
  */
-final class RunningBridge implements AutoCloseable {
+public final class RunningBridge implements AutoCloseable {
 
     private final Main main;
     private final Path dataDir;
@@ -26,7 +27,7 @@ final class RunningBridge implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static RunningBridge start(Path dataDir, Map<String, String> overrides) throws Exception {
+    public static RunningBridge start(Path dataDir, Map<String, String> overrides) throws Exception {
         Properties props = new Properties();
         props.setProperty("bridge.data-dir", dataDir.toString());
         props.setProperty("bridge.sandbox.port", "0");
@@ -49,32 +50,32 @@ final class RunningBridge implements AutoCloseable {
         return new RunningBridge(main, dataDir);
     }
 
-    CamelContext context() {
+    public CamelContext context() {
         return main.getCamelContext();
     }
 
-    Path inbox() {
+    public Path inbox() {
         return dataDir.resolve("inbox");
     }
 
-    Path outbox() {
+    public Path outbox() {
         return dataDir.resolve("outbox");
     }
 
-    JobLedger ledger() {
+    public JobLedger ledger() {
         return context().getRegistry().lookupByNameAndType("jobLedger", JobLedger.class);
     }
 
-    VendorSandbox sandbox() {
+    public VendorSandbox sandbox() {
         return context().getRegistry().lookupByNameAndType("sandboxLink", SandboxLink.class).embedded().orElseThrow();
     }
 
-    JobRecord job(String requestId) {
+    public JobRecord job(String requestId) {
         return ledger().findByRequestId(requestId).orElseThrow(() -> new AssertionError("no job for " + requestId));
     }
 
     /** Drops a request the way a user should: written elsewhere, then moved into the inbox in one step. */
-    Path drop(String fileName, String content) throws Exception {
+    public Path drop(String fileName, String content) throws Exception {
         Path staging = Files.createDirectories(dataDir.resolve("staging"));
         Path temp = Files.writeString(staging.resolve(fileName), content);
         return Files.move(temp, inbox().resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
