@@ -135,7 +135,8 @@ final class DataDownloadScenario {
     private static AliyunClient vendorClient(BridgeRun run, CamelHttpTransport http) {
         AliyunAccount account = run.bridge().context().getRegistry()
                 .lookupByNameAndType("sandboxLink", SandboxLink.class).aliyunAccount().orElseThrow();
-        CallBudget budget = new CallBudget(AliyunOperations.QPS, AliyunOperations.DEFAULT_QPS, Duration.ofSeconds(10));
+        CallBudget budget = new CallBudget(AliyunOperations.QPS, AliyunOperations.DEFAULT_QPS, Duration.ofSeconds(10),
+                Clock.systemUTC());
         return new AliyunClient(account, http, budget, Clock.systemUTC());
     }
 }
