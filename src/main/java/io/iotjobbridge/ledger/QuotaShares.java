@@ -77,14 +77,33 @@ final class QuotaShares {
                     started + " of " + perDay.describe() + " used on " + today + " (" + perDay.zone() + ")"));
         }
         Quota.Retained retained = (Quota.Retained) quota;
-        // The vendor deletes the oldest when one more is created: count what was created since the oldest job
-        // whose result is still needed; one more must not push that job out.
-        long createdSinceOldestNeeded = count(c, "select count(*) from job_quota where quota_key = ? and job_id <> ?"
-                + " and started_at >= (select min(q.started_at) from job_quota q join job j on j.id = q.job_id"
-                + " where q.quota_key = ? and q.job_id <> ? and j.state in (" + RESULT_NEEDED + "))",
-                quota, jobId, quota.key(), jobId);
-        return createdSinceOldestNeeded < retained.max() ? Optional.empty() : Optional.of(new QuotaWait(quota,
+        // The vendor deletes its oldest when one more is created: count what it may have created since the create
+        // of the oldest job whose result is still needed; one more must not push that job out. Creates run in
+        // parallel and can reach the vendor in another order than they began, so a create counts when it began
+        // after that one, or had not been answered yet when that one began.
+        Instant oldestNeeded = oldestNeeded(c, jobId, quota);
+        if (oldestNeeded == null) {
+            return Optional.empty();
+        }
+        long createdSince = count(c, "select count(*) from job_quota q join job j on j.id = q.job_id"
+                + " where q.quota_key = ? and q.job_id <> ? and (q.started_at >= ? or j.state = 'SUBMITTING'"
+                + " or exists (select 1 from job_transition t where t.job_id = q.job_id and t.state = 'SUBMITTED'"
+                + " and t.at >= ?))", quota, jobId, oldestNeeded, oldestNeeded);
+        return createdSince < retained.max() ? Optional.empty() : Optional.of(new QuotaWait(quota,
                 now.plus(recheck), "one more would evict a result not yet fetched (" + retained.describe() + ")"));
+    }
+
+    private static Instant oldestNeeded(Connection c, String jobId, Quota quota) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select min(q.started_at) from job_quota q"
+                + " join job j on j.id = q.job_id where q.quota_key = ? and q.job_id <> ?"
+                + " and j.state in (" + RESULT_NEEDED + ")")) {
+            ps.setString(1, quota.key());
+            ps.setString(2, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Sql.instant(rs.getTimestamp(1));
+            }
+        }
     }
 
     /** Records that job {@code jobId} takes a share of each quota from {@code now} (replacing an earlier share). */

@@ -257,6 +257,24 @@ abstract class JobLedgerContract {
         assertThat(restartedA.claimDue(10, Duration.ofMinutes(5))).containsExactly(mine);
     }
 
+    @Test
+    void aCreateThatMayReachTheVendorAfterTheOldestNeededOneCountsAgainstTheRetainedQuota() {
+        Quota kept = new Quota.Retained("huawei:default:export:kept", 2, "2 exports kept");
+        JobRecord slow = ledger().startSubmit(ledger().find(admit("req-o1")).orElseThrow(), List.of(kept),
+                Duration.ofMinutes(1)).started();
+        clock.advance(Duration.ofSeconds(1));
+        JobRecord needed = ledger().startSubmit(ledger().find(admit("req-o2")).orElseThrow(), List.of(kept),
+                Duration.ofMinutes(1)).started();
+        ledger().save(needed.withVendorJob("v-2").moveTo(JobState.SUBMITTED, null), "created");
+        clock.advance(Duration.ofSeconds(1));
+        // the create begun first was answered last: at the vendor it may be the newer one, and delivered since
+        JobRecord created = ledger().save(slow.withVendorJob("v-1").moveTo(JobState.SUBMITTED, null), "created");
+        ledger().save(created.moveTo(JobState.DELIVERED, null), "delivered");
+
+        assertThat(ledger().startSubmit(ledger().find(admit("req-o3")).orElseThrow(), List.of(kept),
+                Duration.ofMinutes(1)).isStarted()).as("the vendor may already hold 2 since the needed one").isFalse();
+    }
+
     private String admit(String requestId) {
         return ledger().admit(requestId, Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null).job().id();
     }

@@ -160,7 +160,8 @@ public final class HuaweiClient {
 
     /** Classifies a refused call; throttling pauses the whole API for the account, not just this job's call. */
     private VendorException refusal(IotdaApi api, int httpStatus, byte[] body, String requestId) {
-        VendorException error = HuaweiErrors.fromReply(api, httpStatus, body, requestId, clock);
+        VendorException error = HuaweiErrors.fromReply(api, httpStatus, body, requestId,
+                account.exportDownloadInterval(), clock);
         if (HuaweiErrors.isThrottling(api, httpStatus, error.code())) {
             Instant resumeAt = budget.pauseAfterThrottling(Vendor.HUAWEI, account.name(), api.name());
             return VendorException.retryableAfter(error.code(), error.vendorMessage() + "; " + api.name()

@@ -2,6 +2,7 @@ package io.iotjobbridge.vendor.huawei;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,7 @@ import io.iotjobbridge.vendor.huawei.HuaweiOperations.IotdaApi;
  *   <tr><td>{@code IOTDA.016003} (5 unfinished exports)</td><td>quota</td>
  *       <td>waits the engine's quota wait (30 s by default) and creates the export again; never fails for it</td></tr>
  *   <tr><td>{@code IOTDA.021101} on the export file download (one per 30 s)</td><td>quota</td>
- *       <td>waits until 30 s from now, then downloads again</td></tr>
+ *       <td>waits the account's download interval (30 s) from now, then downloads again</td></tr>
  *   <tr><td>{@code APIG.0301} (authentication), every other 4xx</td><td>permanent</td>
  *       <td>fails the job with the vendor's code, message and request id</td></tr>
  * </table>
@@ -43,7 +44,8 @@ final class HuaweiErrors {
     }
 
     /** Classifies an answer of HTTP 400 or more from {@code api}. */
-    static VendorException fromReply(IotdaApi api, int httpStatus, byte[] body, String requestId, Clock clock) {
+    static VendorException fromReply(IotdaApi api, int httpStatus, byte[] body, String requestId,
+                                     Duration downloadInterval, Clock clock) {
         JsonNode error = parse(body);
         String code = text(error.path("error_code"));
         String message = text(error.path("error_msg"));
@@ -58,16 +60,17 @@ final class HuaweiErrors {
                     ? VendorException.retryable("HTTP" + httpStatus, what)
                     : VendorException.retryable("MalformedResponse", what);
         }
-        return classify(api, httpStatus, code, message, requestId, clock);
+        return classify(api, httpStatus, code, message, requestId, downloadInterval, clock);
     }
 
+    /** @param downloadInterval the account's time between two export downloads (IoTDA: 30 s) */
     static VendorException classify(IotdaApi api, int httpStatus, String code, String message, String requestId,
-                                    Clock clock) {
+                                    Duration downloadInterval, Clock clock) {
         String said = Describe.text(message == null ? "" : message, MAX_MESSAGE) + " (HTTP " + httpStatus
                 + (requestId == null || requestId.isBlank() ? "" : ", request id " + Describe.text(requestId)) + ")";
         if (isDownloadWindow(api, code)) {
-            // "单用户下载导出文件最大速率为为30s一次": the next download is allowed 30 s after the last one
-            return VendorException.quota(code, said, clock.instant().plus(HuaweiOperations.EXPORT_DOWNLOAD_INTERVAL));
+            // "单用户下载导出文件最大速率为为30s一次": someone downloaded just now; the next is allowed an interval later
+            return VendorException.quota(code, said, clock.instant().plus(downloadInterval));
         }
         if (TOO_MANY_UNFINISHED_EXPORTS.equals(code)) {
             // at most 5 unfinished exports per user: one of them will finish, so wait and create again
