@@ -111,7 +111,8 @@ public final class JobEngine {
      */
     public void onVendorStatus(Vendor vendor, String account, String vendorJobId, JobStatus status) {
         List<JobRecord> following = ledger.findActiveByVendorJob(vendor, account, vendorJobId);
-        if (following.isEmpty() && ledger.isSubmitting(vendor, account)) {
+        if (following.isEmpty() && ledger.findSubmitting(vendor, account).stream()
+                .anyMatch(job -> flows.apply(job).statusIsPushed())) {
             // the push can overtake the recording of the id it is about: the subscription delivers it again later
             throw new IllegalStateException("no job follows vendor job " + vendorJobId + " yet while a submit of "
                     + vendor + " account " + account + " is in progress");

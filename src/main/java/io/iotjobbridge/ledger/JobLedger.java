@@ -255,19 +255,22 @@ public final class JobLedger {
         return write(queued, why, true, wait.quota().key());
     }
 
-    /** Whether some job of the account is creating its vendor job right now (or was, when its node died). */
-    public boolean isSubmitting(Vendor vendor, String account) {
+    /** The jobs of an account creating their vendor job right now (or when their node died). */
+    public List<JobRecord> findSubmitting(Vendor vendor, String account) {
+        List<JobRecord> jobs = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from job where vendor = ? and account = ?"
-                     + " and state = 'SUBMITTING'")) {
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from job where vendor = ?"
+                     + " and account = ? and state = 'SUBMITTING'")) {
             ps.setString(1, vendor.wireName());
             ps.setString(2, account);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
+                while (rs.next()) {
+                    jobs.add(read(rs));
+                }
             }
+            return jobs;
         } catch (SQLException e) {
-            throw new LedgerException("could not look for submits of account " + account, e);
+            throw new LedgerException("could not find the submits of account " + account, e);
         }
     }
 

@@ -348,6 +348,9 @@ class JobEngineTest {
         String id = admit();
         flow.submitError = VendorException.retryable("ReadTimeout", "no answer within 60 s");
         engine.advance(id);
+        // a job of an operation whose status is never pushed cannot be the one a push is about
+        engine.onVendorStatus(Vendor.ALIYUN, "default", "vendor-job-9", new JobStatus.Succeeded("1"));
+        flow.pushesStatus = true;
 
         assertThatThrownBy(() -> engine.onVendorStatus(Vendor.ALIYUN, "default", "vendor-job-9",
                 new JobStatus.Succeeded("1"))).isInstanceOf(IllegalStateException.class)
@@ -378,6 +381,7 @@ class JobEngineTest {
         List<JobRequest> followUps = List.of();
         Instant startsAt;
         boolean stillRunning;
+        boolean pushesStatus;
         String found;
         List<Quota> quotas = List.of();
         List<JobRequest> parts = List.of();
@@ -389,6 +393,11 @@ class JobEngineTest {
         public Optional<String> findSubmitted(JobRecord job, Instant sentAfter) {
             lookedUpSince.add(sentAfter);
             return Optional.ofNullable(found);
+        }
+
+        @Override
+        public boolean statusIsPushed() {
+            return pushesStatus;
         }
 
         @Override
