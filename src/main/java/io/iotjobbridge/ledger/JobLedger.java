@@ -257,32 +257,24 @@ public final class JobLedger {
 
     /** The jobs of an account creating their vendor job right now (or when their node died). */
     public List<JobRecord> findSubmitting(Vendor vendor, String account) {
-        List<JobRecord> jobs = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from job where vendor = ?"
-                     + " and account = ? and state = 'SUBMITTING'")) {
-            ps.setString(1, vendor.wireName());
-            ps.setString(2, account);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    jobs.add(read(rs));
-                }
-            }
-            return jobs;
-        } catch (SQLException e) {
-            throw new LedgerException("could not find the submits of account " + account, e);
-        }
+        return queryList("select " + COLUMNS + " from job where vendor = ? and account = ? and state = 'SUBMITTING'",
+                "the submits of account " + account, vendor.wireName(), account);
     }
 
     /** Unfinished jobs of an account following vendor job {@code vendorJobId} (normally one). */
     public List<JobRecord> findActiveByVendorJob(Vendor vendor, String account, String vendorJobId) {
+        return queryList("select " + COLUMNS + " from job where vendor = ? and account = ? and vendor_job_id = ?"
+                + " and state not in ('DELIVERED', 'FAILED')", "jobs of vendor job " + vendorJobId,
+                vendor.wireName(), account, vendorJobId);
+    }
+
+    /** The jobs {@code sql} selects with {@code keys} as its parameters; {@code what} names them in an error. */
+    private List<JobRecord> queryList(String sql, String what, String... keys) {
         List<JobRecord> jobs = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from job where vendor = ?"
-                     + " and account = ? and vendor_job_id = ? and state not in ('DELIVERED', 'FAILED')")) {
-            ps.setString(1, vendor.wireName());
-            ps.setString(2, account);
-            ps.setString(3, vendorJobId);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < keys.length; i++) {
+                ps.setString(i + 1, keys[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     jobs.add(read(rs));
@@ -290,7 +282,7 @@ public final class JobLedger {
             }
             return jobs;
         } catch (SQLException e) {
-            throw new LedgerException("could not find jobs of vendor job " + vendorJobId, e);
+            throw new LedgerException("could not find " + what, e);
         }
     }
 

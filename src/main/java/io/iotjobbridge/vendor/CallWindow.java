@@ -29,8 +29,7 @@ final class CallWindow {
      * @return the reserved time (wait until then, then call), or {@code -1} with nothing reserved when it is too far
      */
     synchronized long reserve(long nowNanos, long maxWaitNanos) {
-        // reservations only grow, so the oldest of the last `limit` is the one a new call must clear by a window
-        long at = Math.max(nowNanos, reserved[oldest] + windowNanos);
+        long at = nextFree(nowNanos);
         if (at - nowNanos > maxWaitNanos) {
             return -1;
         }
@@ -41,6 +40,7 @@ final class CallWindow {
 
     /** The earliest time at or after {@code nowNanos} a call would fit, without reserving it. */
     synchronized long nextFree(long nowNanos) {
+        // reservations only grow, so the oldest of the last `limit` is the one a new call must clear by a window
         return Math.max(nowNanos, reserved[oldest] + windowNanos);
     }
 }
