@@ -1,16 +1,28 @@
 package io.iotjobbridge;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.iotjobbridge.amqp.AmqpAddress;
+import io.iotjobbridge.amqp.AmqpConnection;
+import io.iotjobbridge.amqp.AmqpSender;
+import io.iotjobbridge.amqp.AmqpSettings;
+import io.iotjobbridge.amqp.AmqpTriggerRoutes;
+import io.iotjobbridge.amqp.BridgeBroker;
+import io.iotjobbridge.amqp.RequestMessages;
 import io.iotjobbridge.config.Accounts;
 import io.iotjobbridge.config.BridgeProperties;
 import io.iotjobbridge.destination.Delivery;
 import io.iotjobbridge.destination.Destinations;
+import io.iotjobbridge.events.StatusEventPublisher;
+import io.iotjobbridge.events.StatusEventRoutes;
+import io.iotjobbridge.events.StatusFiles;
 import io.iotjobbridge.http.CamelHttpTransport;
 import io.iotjobbridge.job.EngineSettings;
 import io.iotjobbridge.job.InboxArchive;
@@ -18,6 +30,7 @@ import io.iotjobbridge.job.JobEngine;
 import io.iotjobbridge.job.JobIntake;
 import io.iotjobbridge.job.JobLifecycleRoutes;
 import io.iotjobbridge.job.TriggerErrorHandling;
+import io.iotjobbridge.ledger.EventOutbox;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
@@ -98,12 +111,44 @@ public final class BridgeConfiguration implements CamelConfiguration {
         context.addRoutes(new TriggerErrorHandling());
         context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
         context.getRegistry().bind("jobLedger", ledger);
+        messaging(context, props, dataDir, intake, ledger, new EventOutbox(dataSource, clock), clock);
         context.getRegistry().bind("sandboxLink", sandbox);
 
         context.addRoutes(new PushRoutes(PushSubscriptions.fromProperties(props, accounts, sandbox.push()), pushConnections,
                 pushed -> engine.onVendorStatus(pushed.vendor(), pushed.account(), pushed.vendorJobId(), pushed.status()),
                 clock));
         context.getRegistry().bind("pushConnections", pushConnections);
+    }
+
+    /**
+     * The AMQP side: the embedded broker unless an external one is configured, the request trigger's Java core, and
+     * the status events every job transition publishes (to status files always, to AMQP when it is on).
+     */
+    private static void messaging(CamelContext context, BridgeProperties props, Path dataDir, JobIntake intake,
+                                  JobLedger ledger, EventOutbox outbox, Clock clock) throws Exception {
+        AmqpSettings amqp = AmqpSettings.fromProperties(props);
+        Optional<AmqpSender> sender = Optional.empty();
+        if (amqp.enabled()) {
+            URI url;
+            if (amqp.embedded()) {
+                BridgeBroker broker = BridgeBroker.start(amqp, dataDir.resolve("state").resolve("broker"));
+                closeWithContext(context, broker);
+                context.getRegistry().bind("bridgeBroker", broker);
+                url = broker.url();
+            } else {
+                url = URI.create(amqp.externalUrl().orElseThrow());
+            }
+            AmqpConnection connection = AmqpConnection.to(url, amqp);
+            closeWithContext(context, connection);
+            sender = Optional.of(new AmqpSender(connection.forSending()));
+            context.addRoutes(new AmqpTriggerRoutes(connection,
+                    new RequestMessages(intake, ledger, outbox, amqp, clock)));
+        }
+        Path statusDir = props.get("bridge.events.status-dir").map(Path::of)
+                .orElseGet(() -> dataDir.resolve("outbox").resolve(".status"));
+        context.addRoutes(new StatusEventRoutes(outbox, new StatusEventPublisher(ledger, outbox,
+                new StatusFiles(statusDir), sender, AmqpAddress.queue(amqp.events()))));
+        context.getRegistry().bind("eventOutbox", outbox);
     }
 
     /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */

@@ -31,6 +31,8 @@ public final class RunningBridge implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("bridge.data-dir", dataDir.toString());
         props.setProperty("bridge.sandbox.port", "0");
+        props.setProperty("bridge.broker.port", "0");
+        props.setProperty("bridge.events.poll-ms", "100");
         props.setProperty("bridge.sandbox.aliyun.initializing-ms", "100");
         props.setProperty("bridge.sandbox.aliyun.queued-ms", "100");
         props.setProperty("bridge.sandbox.aliyun.running-ms", "300");
@@ -64,6 +66,12 @@ public final class RunningBridge implements AutoCloseable {
 
     public JobLedger ledger() {
         return context().getRegistry().lookupByNameAndType("jobLedger", JobLedger.class);
+    }
+
+    /** The embedded AMQP broker's address, {@code amqp://127.0.0.1:<port>}. */
+    public java.net.URI brokerUrl() {
+        return context().getRegistry().lookupByNameAndType("bridgeBroker", io.iotjobbridge.amqp.BridgeBroker.class)
+                .url();
     }
 
     public VendorSandbox sandbox() {

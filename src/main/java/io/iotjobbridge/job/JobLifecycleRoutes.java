@@ -12,6 +12,8 @@ public final class JobLifecycleRoutes extends RouteBuilder {
 
     /** Exchange property a file trigger's {@code move} option reads to archive the request file. */
     public static final String INBOX_ARCHIVE = "inboxArchive";
+    /** Exchange property naming where a request came from, for log lines: a file, a message. */
+    public static final String REQUEST_SOURCE = "requestSource";
 
     private final JobIntake intake;
     private final InboxArchive inboxArchive;
@@ -26,8 +28,9 @@ public final class JobLifecycleRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:job-submit").routeId("job-submit")
+                .setProperty(REQUEST_SOURCE, simple("file ${header.CamelFileName}"))
                 .process(e -> e.getMessage().setBody(intake.accept(e.getMessage().getBody(byte[].class),
-                        e.getMessage().getHeader(Exchange.FILE_NAME, "unnamed", String.class))));
+                        e.getProperty(REQUEST_SOURCE, String.class))));
 
         from("direct:inbox-settle").routeId("inbox-settle")
                 .process(e -> e.setProperty(INBOX_ARCHIVE, inboxArchive.settle(

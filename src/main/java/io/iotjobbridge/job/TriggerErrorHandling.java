@@ -14,7 +14,7 @@ public final class TriggerErrorHandling extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration("triggerErrors")
                 .onException(Exception.class).handled(false).logExhausted(false)
-                .log(LoggingLevel.ERROR, "could not take request ${header.CamelFileName}: ${exception.message};"
-                        + " it stays where it is and is tried again");
+                .log(LoggingLevel.ERROR, "could not take request ${exchangeProperty.requestSource}: "
+                        + "${exception.message}; it stays where it is and is tried again");
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CrashPoints {
 
+    /** A request message's job is committed, the message not yet acknowledged. */
+    public static final String AFTER_REQUEST_ACCEPTED = "after-request-accepted";
     public static final String AFTER_VENDOR_CREATE = "after-vendor-create";
     public static final String AFTER_STATUS_CHECK = "after-status-check";
     public static final String MID_DOWNLOAD = "mid-download";

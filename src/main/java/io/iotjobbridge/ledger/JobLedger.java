@@ -81,7 +81,7 @@ public final class JobLedger {
                 destination, requestJson, optionsJson, JobState.RECEIVED, null, null, null, null, 0, now, now, now, 0);
         try (Connection c = transaction()) {
             insert(c, job);
-            insertTransition(c, job.id(), now, JobState.RECEIVED, "request " + requestId + " accepted");
+            insertTransition(c, job, now, "request " + requestId + " accepted");
             c.commit();
             return new Admission(job, true);
         } catch (SQLException e) {
@@ -199,7 +199,7 @@ public final class JobLedger {
             }
         }
         if (before != job.state()) {
-            insertTransition(c, job.id(), now, job.state(), detail);
+            insertTransition(c, job, now, detail);
             if (!job.state().isUnfinishedAtVendor()) {
                 QuotaShares.wakeWaiting(c, job.id(), now);
             }
@@ -371,14 +371,17 @@ public final class JobLedger {
         }
     }
 
-    private static void insertTransition(Connection c, String jobId, Instant at, JobState state, String detail)
+    /** Records that {@code job} entered its state, as it is now: the status event published later shows this. */
+    private static void insertTransition(Connection c, JobRecord job, Instant at, String detail)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into job_transition (job_id, at, state, detail)"
-                + " values (?, ?, ?, ?)")) {
-            ps.setString(1, jobId);
+        try (PreparedStatement ps = c.prepareStatement("insert into job_transition (job_id, at, state, detail,"
+                + " vendor_job_id, progress) values (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, job.id());
             ps.setTimestamp(2, Timestamp.from(at));
-            ps.setString(3, state.name());
+            ps.setString(3, job.state().name());
             ps.setString(4, truncate(detail));
+            ps.setString(5, job.vendorJobId());
+            ps.setObject(6, job.progress());
             ps.executeUpdate();
         }
     }

@@ -39,9 +39,13 @@ final class Sql {
             ps.setString(2, key);
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!isUniqueViolation(e)) {
                 throw e;
             }
         }
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 }

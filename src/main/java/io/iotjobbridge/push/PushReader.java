@@ -2,6 +2,7 @@ package io.iotjobbridge.push;
 
 import java.util.Optional;
 
+import io.iotjobbridge.amqp.AmqpPayload;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import org.apache.camel.Exchange;
@@ -21,7 +22,8 @@ final class PushReader implements Processor {
     static final String DEDUPE_KEY = "pushDedupeKey";
 
     private static final Logger LOG = LoggerFactory.getLogger(PushReader.class);
-    private static final int MAX_LOGGED = 80;
+    /** Vendors send bytes, and a status message is small. */
+    static final int MAX_BYTES = 64 * 1024;
 
     private final PushSubscription subscription;
 
@@ -38,11 +40,11 @@ final class PushReader implements Processor {
             exchange.setRouteStop(true);
             return;
         }
-        Optional<byte[]> body = PushPayload.read(jms);
+        Optional<byte[]> body = AmqpPayload.read(jms, MAX_BYTES);
         if (body.isEmpty()) {
-            PushPayload.reject(jms);
+            AmqpPayload.reject(jms);
             LOG.warn("Push {}: refused a {} (message {}): only text or bytes of at most {} bytes are read",
-                    route(), PushPayload.kindOf(jms), loggable(in.getHeader("messageId")), PushPayload.MAX_BYTES);
+                    route(), AmqpPayload.kindOf(jms), AmqpPayload.loggable(in.getHeader("messageId")), MAX_BYTES);
             exchange.setRouteStop(true);
             return;
         }
@@ -51,24 +53,15 @@ final class PushReader implements Processor {
             in.setBody(status);
             exchange.setProperty(DEDUPE_KEY, status.vendor() + "/" + status.account() + "/" + status.messageId());
             LOG.debug("Push {}: {} job {} is {} (message {})", route(), status.vendor(),
-                    loggable(status.vendorJobId()), status.status().vendorStatus(), loggable(status.messageId()));
+                    AmqpPayload.loggable(status.vendorJobId()), status.status().vendorStatus(), AmqpPayload.loggable(status.messageId()));
         } catch (UnreadablePush unreadable) {
-            LOG.warn("Push {}: ignored message {} (topic {}): {}", route(), loggable(in.getHeader("messageId")),
-                    loggable(in.getHeader("topic")), unreadable.getMessage());
+            LOG.warn("Push {}: ignored message {} (topic {}): {}", route(), AmqpPayload.loggable(in.getHeader("messageId")),
+                    AmqpPayload.loggable(in.getHeader("topic")), unreadable.getMessage());
             exchange.setRouteStop(true);
         }
     }
 
     private String route() {
         return subscription.vendor() + "/" + subscription.account();
-    }
-
-    /** An id from the message, as a log may show it: one short line, whatever the sender put there. */
-    static String loggable(Object value) {
-        if (value == null) {
-            return "-";
-        }
-        String text = value.toString().replaceAll("\\p{Cntrl}", "?");
-        return text.length() <= MAX_LOGGED ? text : text.substring(0, MAX_LOGGED) + "…";
     }
 }

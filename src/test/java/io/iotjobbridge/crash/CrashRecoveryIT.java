@@ -47,6 +47,8 @@ class CrashRecoveryIT {
 
     private static final RequestFactory REQUESTS = new RequestFactory();
     private static Map<String, String> sandboxSettings;
+    /** The bridge's embedded broker keeps one port across lives, as a workflow's client expects. */
+    private static int brokerPort;
     private static SandboxProcess sandbox;
 
     @TempDir
@@ -61,6 +63,7 @@ class CrashRecoveryIT {
     @BeforeAll
     static void startSandbox() throws IOException {
         sandboxSettings = sandboxSettings(PackagedJar.freePort());
+        brokerPort = PackagedJar.freePort();
         sandbox = SandboxProcess.start(sandboxSettings, sandboxDir.resolve("sandbox.log"));
     }
 
@@ -105,6 +108,7 @@ class CrashRecoveryIT {
 
             BridgeRun resumed = start(2, Map.of());
             awaitEveryJobDelivered(resumed, requests, delivered(atHalt));
+            DeliveryAudit.awaitStatusFilesDelivered(outbox(), ids(requests));
             resumed.stop();
 
             audit(requests, callsBefore, downloadsBeingCreated(atHalt, requests));
@@ -142,10 +146,41 @@ class CrashRecoveryIT {
                 life = start(kill + 1, Map.of());
             }
             awaitEveryJobDelivered(life, requests, deliveredEarlier);
+            DeliveryAudit.awaitStatusFilesDelivered(outbox(), ids(requests));
             life.stop();
 
             audit(requests, callsBefore, extraDownloadsAllowed);
         });
+    }
+
+    @Test
+    void shouldTakeARequestMessageOnceThoughHaltedBeforeAcknowledgingIt() throws Exception {
+        logs.watch(sandbox.log());
+        logs.printOnFailure(() -> {
+            DroppedRequest request = REQUESTS.deviceJob("amqp");
+            Map<String, Long> callsBefore = sandbox.calls();
+
+            BridgeRun halting = start(1, Map.of("bridge.test.crash-at", CrashPoints.AFTER_REQUEST_ACCEPTED));
+            RequestMessage.send(brokerUrl(), request.document(), "crash.replies");
+            assertThat(halting.awaitExit()).isEqualTo(CrashPoints.HALT_STATUS);
+            assertThat(LedgerContents.read(dataDir, Set.of(request.id())).jobs()).as("committed before the halt")
+                    .hasSize(1);
+
+            BridgeRun resumed = start(2, Map.of());
+            awaitEveryJobDelivered(resumed, List.of(request), Set.of());
+            assertThat(resumed.log()).as("the unacknowledged message came back and was known")
+                    .contains("request " + request.id() + " from AMQP message")
+                    .contains("is a duplicate of job");
+            assertThat(RequestMessage.reply(brokerUrl(), "crash.replies")).contains("\"state\":\"DELIVERED\"");
+            DeliveryAudit.awaitStatusFilesDelivered(outbox(), Set.of(request.id()));
+            resumed.stop();
+
+            audit(List.of(request), callsBefore, 0);
+        });
+    }
+
+    private static java.net.URI brokerUrl() {
+        return java.net.URI.create("amqp://127.0.0.1:" + brokerPort);
     }
 
     /** Evidence that the bridge halted where the point's name says, so the restart really had that to recover from. */
@@ -224,6 +259,7 @@ class CrashRecoveryIT {
         Map<String, String> properties = new LinkedHashMap<>(sandboxSettings);
         properties.put("bridge.sandbox.url", sandbox.baseUrl().toString());
         properties.put("bridge.data-dir", dataDir.toString());
+        properties.put("bridge.broker.port", Integer.toString(brokerPort));
         properties.put("bridge.inbox.poll-ms", "100");
         properties.put("bridge.inbox.read-lock-check-ms", "100");
         properties.put("bridge.inbox.read-lock-min-age-ms", "100");

@@ -1,6 +1,7 @@
 package io.iotjobbridge.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.ledger.JobTransition;
@@ -31,6 +34,9 @@ import io.iotjobbridge.sandbox.SyntheticCsv;
  * nothing partial is left there.
  */
 final class DeliveryAudit {
+
+    private static final String STATUS_FOLDER = ".status";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<DroppedRequest> requests;
     private final LedgerContents ledger;
@@ -80,6 +86,25 @@ final class DeliveryAudit {
         for (DroppedRequest request : requests) {
             assertVendorContent(request, ledger.job(request.id()).orElseThrow());
         }
+    }
+
+    /**
+     * Waits until each request's status file (its job's last published status event) says DELIVERED, while a bridge
+     * is running to publish it: no event was lost to a crash.
+     */
+    static void awaitStatusFilesDelivered(Path outbox, Set<String> requestIds) {
+        await("a DELIVERED status file for each of " + requestIds).atMost(BridgeRun.MAX_WAIT).until(() -> {
+            Set<String> delivered = new TreeSet<>();
+            try (Stream<Path> files = Files.list(outbox.resolve(STATUS_FOLDER))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    JsonNode event = JSON.readTree(file.toFile());
+                    if ("DELIVERED".equals(event.path("state").asText())) {
+                        delivered.add(event.path("requestId").asText());
+                    }
+                }
+            }
+            return delivered.containsAll(requestIds);
+        });
     }
 
     /**
@@ -171,7 +196,8 @@ final class DeliveryAudit {
             return new TreeSet<>();
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
+            // status events are not deliveries; assertEachJobsStatusFileIsFinal looks at them
+            return walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(root.resolve(STATUS_FOLDER)))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }

@@ -275,6 +275,59 @@ abstract class JobLedgerContract {
                 Duration.ofMinutes(1)).isStarted()).as("the vendor may already hold 2 since the needed one").isFalse();
     }
 
+    @Test
+    void everyTransitionIsPublishedOnceInOrderWithTheJobAsItWasThen() throws Exception {
+        EventOutbox outbox = new EventOutbox(dataSource(), clock);
+        String id = admit("req-e1");
+        JobRecord job = ledger().find(id).orElseThrow();
+        JobRecord submitted = ledger().save(job.withVendorJob("v-1").moveTo(JobState.SUBMITTED, null), "created");
+        ledger().save(submitted.withVendorStatus("RUNNING", 40).moveTo(JobState.RUNNING, null), "running");
+        List<EventOutbox.PendingEvent> published = new ArrayList<>();
+
+        assertThat(outbox.publishPending(10, published::add)).isEqualTo(3);
+        assertThat(outbox.publishPending(10, published::add)).as("nothing twice").isZero();
+
+        assertThat(published).extracting(EventOutbox.PendingEvent::state)
+                .containsExactly(JobState.RECEIVED, JobState.SUBMITTED, JobState.RUNNING);
+        assertThat(published).extracting(EventOutbox.PendingEvent::vendorJobId).containsExactly(null, "v-1", "v-1");
+        assertThat(published.get(2).progress()).isEqualTo(40);
+        assertThat(published).extracting(EventOutbox.PendingEvent::jobId).containsOnly(id);
+        assertThat(outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void anEventWhosePublicationFailsIsPublishedAgainAndTheOnesAfterItWait() throws Exception {
+        EventOutbox outbox = new EventOutbox(dataSource(), clock);
+        admit("req-e2");
+        admit("req-e3");
+        admit("req-e4");
+        List<String> published = new ArrayList<>();
+
+        assertThatThrownBy(() -> outbox.publishPending(10, event -> {
+            if (published.size() == 1) {
+                throw new IllegalStateException("broker down");
+            }
+            published.add(event.jobId());
+        })).hasMessage("broker down");
+        assertThat(outbox.pendingCount()).isEqualTo(2);
+        assertThat(outbox.publishPending(10, event -> published.add(event.jobId()))).isEqualTo(2);
+
+        assertThat(published).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aReplyAddressIsKeptOncePerAskerAndCorrelation() {
+        EventOutbox outbox = new EventOutbox(dataSource(), clock);
+        String id = admit("req-e5");
+
+        outbox.addReply(id, new EventOutbox.Reply("queue:replies", "c-1"));
+        outbox.addReply(id, new EventOutbox.Reply("queue:replies", "c-1"));
+        outbox.addReply(id, new EventOutbox.Reply("queue:replies", "c-2"));
+
+        assertThat(outbox.replies(id)).containsExactly(new EventOutbox.Reply("queue:replies", "c-1"),
+                new EventOutbox.Reply("queue:replies", "c-2"));
+    }
+
     private String admit(String requestId) {
         return ledger().admit(requestId, Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null).job().id();
     }

@@ -1,4 +1,4 @@
-package io.iotjobbridge.push;
+package io.iotjobbridge.amqp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +15,15 @@ import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 
-class PushPayloadTest {
+class AmqpPayloadTest {
+
+    private static final int MAX = 64 * 1024;
 
     @Test
     void shouldReadATextBodyAsUtf8() throws Exception {
         TextMessage text = fake(TextMessage.class, new ArrayList<>(), "{\"ü\":1}");
 
-        assertThat(PushPayload.read(text)).hasValueSatisfying(body ->
+        assertThat(AmqpPayload.read(text, MAX)).hasValueSatisfying(body ->
                 assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"ü\":1}"));
     }
 
@@ -29,7 +31,7 @@ class PushPayloadTest {
     void shouldNeverOpenTheBodyOfAnObjectMapOrStreamMessage() throws Exception {
         List<String> calls = new ArrayList<>();
         for (Class<? extends Message> kind : List.of(ObjectMessage.class, MapMessage.class, StreamMessage.class)) {
-            assertThat(PushPayload.read(fake(kind, calls, null))).isEmpty();
+            assertThat(AmqpPayload.read(fake(kind, calls, null), MAX)).isEmpty();
         }
 
         // nothing but type checks happened: no getObject, getMapNames, readObject, getBody…
@@ -39,21 +41,21 @@ class PushPayloadTest {
     @Test
     void shouldRefuseABytesBodyOverTheLimitWithoutReadingIt() throws Exception {
         List<String> calls = new ArrayList<>();
-        BytesMessage big = fake(BytesMessage.class, calls, (long) PushPayload.MAX_BYTES + 1);
+        BytesMessage big = fake(BytesMessage.class, calls, (long) MAX + 1);
 
-        assertThat(PushPayload.read(big)).isEmpty();
+        assertThat(AmqpPayload.read(big, MAX)).isEmpty();
         assertThat(calls).containsExactly("getBodyLength");
     }
 
     @Test
     void shouldNameTheKindOfARefusedMessage() {
-        assertThat(PushPayload.kindOf(fake(ObjectMessage.class, new ArrayList<>(), null))).isEqualTo("ObjectMessage");
+        assertThat(AmqpPayload.kindOf(fake(ObjectMessage.class, new ArrayList<>(), null))).isEqualTo("ObjectMessage");
     }
 
     /** A message of {@code kind} that records every method called on it; {@code answer} for the body getters. */
     @SuppressWarnings("unchecked")
     private static <T extends Message> T fake(Class<T> kind, List<String> calls, Object answer) {
-        return (T) Proxy.newProxyInstance(PushPayloadTest.class.getClassLoader(), new Class<?>[] {kind},
+        return (T) Proxy.newProxyInstance(AmqpPayloadTest.class.getClassLoader(), new Class<?>[] {kind},
                 (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return method.getName().equals("equals") ? proxy == args[0]

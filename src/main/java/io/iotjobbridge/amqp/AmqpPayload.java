@@ -1,4 +1,4 @@
-package io.iotjobbridge.push;
+package io.iotjobbridge.amqp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -13,28 +13,28 @@ import jakarta.jms.TextMessage;
 import org.apache.qpid.jms.message.JmsMessageSupport;
 
 /**
- * The body of a pushed message, read only from a text or bytes message. Any other kind, an {@code ObjectMessage}
- * above all, is never opened: reading one would deserialize Java objects chosen by whoever sent it (the
- * deserialization advisories of Camel 4.x's JMS components). Vendors send bytes; a status message is small, so a
- * body over {@link #MAX_BYTES} is refused too.
+ * The body of a message from any AMQP queue the bridge reads (vendor pushes, job requests), read only from a text or
+ * bytes message. Any other kind, an {@code ObjectMessage} above all, is never opened: reading one would deserialize
+ * Java objects chosen by whoever sent it (the deserialization advisories of Camel 4.x's JMS components). A body over
+ * the reader's size bound is refused too, before it is copied.
  */
-final class PushPayload {
+public final class AmqpPayload {
 
-    static final int MAX_BYTES = 64 * 1024;
+    private static final int MAX_LOGGED = 80;
 
-    private PushPayload() {
+    private AmqpPayload() {
     }
 
     /** The body's bytes (text as UTF-8), or empty when the message must be refused. */
-    static Optional<byte[]> read(Message message) throws JMSException {
+    public static Optional<byte[]> read(Message message, int maxBytes) throws JMSException {
         if (message instanceof TextMessage text) {
             String body = text.getText();
             byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            return bytes.length <= MAX_BYTES ? Optional.of(bytes) : Optional.empty();
+            return bytes.length <= maxBytes ? Optional.of(bytes) : Optional.empty();
         }
         if (message instanceof BytesMessage bytes) {
             long length = bytes.getBodyLength();
-            if (length > MAX_BYTES) {
+            if (length > maxBytes) {
                 return Optional.empty();
             }
             byte[] body = new byte[(int) length];
@@ -48,12 +48,12 @@ final class PushPayload {
      * Settles the message as AMQP {@code rejected} when it is acknowledged, rather than accepted, so the broker can
      * dead-letter it; the vendors allow subscribers no sender link, so there is no queue of our own to move it to.
      */
-    static void reject(Message message) throws JMSException {
+    public static void reject(Message message) throws JMSException {
         message.setIntProperty(JmsMessageSupport.JMS_AMQP_ACK_TYPE, JmsMessageSupport.REJECTED);
     }
 
     /** The message's kind for a log line, e.g. {@code ObjectMessage}, without touching its body. */
-    static String kindOf(Message message) {
+    public static String kindOf(Message message) {
         if (message instanceof ObjectMessage) {
             return "ObjectMessage";
         } else if (message instanceof MapMessage) {
@@ -66,5 +66,14 @@ final class PushPayload {
             return "BytesMessage";
         }
         return "Message";
+    }
+
+    /** An id or name from a message, as a log may show it: one short line, whatever the sender put there. */
+    public static String loggable(Object value) {
+        if (value == null) {
+            return "-";
+        }
+        String text = value.toString().replaceAll("\\p{Cntrl}", "?");
+        return text.length() <= MAX_LOGGED ? text : text.substring(0, MAX_LOGGED) + "…";
     }
 }
