@@ -12,8 +12,9 @@ public final class AmqpTriggerRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("amqp:queue:{{bridge.amqp.requests}}"
-                // acknowledged when the route completes, i.e. after the job is committed; a failure rolls back
-                + "?transacted=true"
+                // acknowledged when the route completes, i.e. after the job is committed; a failure rolls back.
+                // A broker without AMQP transactions gets client acknowledgement instead (bridge.amqp.transacted)
+                + "?transacted={{bridge.amqp.transacted}}&acknowledgementModeName=CLIENT_ACKNOWLEDGE"
                 // the raw JMS message reaches the Java core, which reads only text and bytes bodies
                 + "&mapJmsMessage=false"
                 // replies are sent when the job finishes, not when the request is taken

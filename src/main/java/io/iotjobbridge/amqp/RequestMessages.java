@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Java core of the AMQP request trigger. It runs inside the consumer's JMS transaction, so everything it sends
  * (a dead letter, a reply) is committed together with the acknowledgement of the request, and a crash before the
- * commit brings the message back. A request is acknowledged only once its job is in the ledger; a message that can
+ * commit brings the message back. (On a broker without AMQP transactions the consumer acknowledges as a client once
+ * this returns: a crash between a dead letter and the acknowledgement may then dead-letter the message twice.) A request is acknowledged only once its job is in the ledger; a message that can
  * never become a job (wrong kind, too large, invalid) goes to the dead-letter address with the reason; a failure of
  * the bridge itself (the ledger unreachable) rolls back, and the broker delivers the message again later.
  *
@@ -62,8 +63,7 @@ public final class RequestMessages implements Processor {
         in.getHeaders().clear();
         if (!(in instanceof JmsMessage camelJms) || !(in.getBody() instanceof Message message)
                 || camelJms.getJmsSession() == null) {
-            throw new IllegalStateException("the AMQP trigger must consume with mapJmsMessage=false and"
-                    + " transacted=true");
+            throw new IllegalStateException("the AMQP trigger must consume with mapJmsMessage=false");
         }
         Session session = camelJms.getJmsSession();
         String source = "AMQP message " + AmqpPayload.loggable(message.getJMSMessageID());
