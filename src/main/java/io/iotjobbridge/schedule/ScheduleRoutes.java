@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ public final class ScheduleRoutes extends RouteBuilder {
             private boolean started;
 
             @Override
-            public void process(org.apache.camel.Exchange exchange) {
+            public void process(Exchange exchange) {
                 // one timer thread per schedule: the flag needs no synchronisation
                 runner.tick(schedule, !started);
                 started = true;
