@@ -42,6 +42,11 @@ import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
 import io.iotjobbridge.sandbox.SandboxLink;
+import io.iotjobbridge.schedule.ScheduleErrorHandling;
+import io.iotjobbridge.schedule.ScheduleRoutes;
+import io.iotjobbridge.schedule.ScheduleRunner;
+import io.iotjobbridge.schedule.ScheduleSettings;
+import io.iotjobbridge.schedule.ScheduleState;
 import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.Spool;
@@ -110,6 +115,10 @@ public final class BridgeConfiguration implements CamelConfiguration {
 
         context.addRoutes(new TriggerErrorHandling());
         context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
+        // schedules are routes made from this template (README "Schedules"); request paths are relative to the working dir
+        context.addRoutes(new ScheduleErrorHandling());
+        context.addRoutes(new ScheduleRoutes(new ScheduleRunner(intake, new ScheduleState(dataSource),
+                ScheduleSettings.fromProperties(props), clock), Path.of("").toAbsolutePath()));
         context.getRegistry().bind("jobLedger", ledger);
         messaging(context, props, dataDir, intake, ledger, new EventOutbox(dataSource, clock), clock);
         context.getRegistry().bind("sandboxLink", sandbox);

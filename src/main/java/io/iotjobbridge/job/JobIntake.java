@@ -1,5 +1,7 @@
 package io.iotjobbridge.job;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +10,7 @@ import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestRejectedException;
 import io.iotjobbridge.request.RequestValidator;
+import io.iotjobbridge.request.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,16 @@ public final class JobIntake {
             return IntakeResult.rejected(e.violations());
         }
         return admit(request, source);
+    }
+
+    /** The rules a document breaks, recording nothing: empty when {@link #accept} would take it. */
+    public List<Violation> check(byte[] document) {
+        try {
+            validator.validate(parser.parse(document));
+            return List.of();
+        } catch (RequestRejectedException e) {
+            return e.violations();
+        }
     }
 
     /**
