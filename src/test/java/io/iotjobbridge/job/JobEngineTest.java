@@ -75,7 +75,8 @@ class JobEngineTest {
                 Duration.ofSeconds(60), 1.25, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofMinutes(5), 3,
                 Duration.ofSeconds(30),
                 Duration.ofHours(12));
-        engine = new JobEngine(ledger, job -> flow, name -> outbox, new Delivery(camel.createProducerTemplate(), clock),
+        engine = new JobEngine(ledger, job -> flow, name -> outbox, new Delivery(camel.createProducerTemplate(),
+                camel.createConsumerTemplate(), dir.resolve("read-back"), clock),
                 spool, this::admitRequest, job -> pushed, settings, clock);
     }
 
