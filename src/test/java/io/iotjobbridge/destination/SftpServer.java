@@ -52,7 +52,12 @@ public final class SftpServer implements AutoCloseable {
      * the server's key is made up for the test.
      */
     public String endpointUri(String folder) {
-        return "sftp://" + USER + "@127.0.0.1:" + server.getPort() + "/" + folder + "?password=RAW(" + password
+        return endpointUri(folder, password);
+    }
+
+    /** As {@link #endpointUri(String)}, logging in with {@code givenPassword} (a wrong one, to see a refusal). */
+    public String endpointUri(String folder, String givenPassword) {
+        return "sftp://" + USER + "@127.0.0.1:" + server.getPort() + "/" + folder + "?password=RAW(" + givenPassword
                 + ")&strictHostKeyChecking=no&useUserKnownHostsFile=false";
     }
 
