@@ -72,7 +72,7 @@ public record Destination(String name, String endpointUri, FileNameTemplate file
         // template values are SafeNames (no ')'), so RAW() keeps the name exactly as written; noop + no idempotent
         // repository: the file stays where it is and is found again on every read-back
         return Optional.of((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + folder + "?" + options
-                + "fileName=RAW(" + file + ")&noop=true&idempotent=false&localWorkDirectory=" + workDir);
+                + "fileName=RAW(" + file + ")&noop=true&idempotent=false&localWorkDirectory=RAW(" + workDir + ")");
     }
 
     private static String scheme(String uri) {

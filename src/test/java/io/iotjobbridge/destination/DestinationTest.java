@@ -59,7 +59,7 @@ class DestinationTest {
         assertThat(destination.readBackUri("aliyun/2026/r-1-data.csv", Path.of("/data/work/.read-back")))
                 .contains("sftp://u@h:2222/upload/aliyun/2026?password=RAW(x)&tempPrefix=.part-&fileExist=Fail"
                         + "&fileName=RAW(r-1-data.csv)&noop=true&idempotent=false"
-                        + "&localWorkDirectory=/data/work/.read-back");
+                        + "&localWorkDirectory=RAW(/data/work/.read-back)");
         assertThat(Destination.of("d", "file:/data/out", TEMPLATE).localFile("a/b.csv"))
                 .contains(Path.of("/data/out/a/b.csv"));
     }
