@@ -109,7 +109,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
         PushConnections pushConnections = new PushConnections();
         // a job is checked only as a safety net while its vendor pushes its status over a live subscription
         JobEngine engine = new JobEngine(ledger, flows::forJob,
-                destinations::get, new Delivery(producer, clock), spool, intake::admitFollowUp,
+                destinations::get, new Delivery(producer, context.createConsumerTemplate(),
+                        dataDir.resolve("work").resolve(".read-back"), clock), spool, intake::admitFollowUp,
                 job -> flows.forJob(job).statusIsPushed() && pushConnections.connected(job.vendor(), job.account()),
                 engineSettings(props), clock);
 

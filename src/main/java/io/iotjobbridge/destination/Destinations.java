@@ -33,10 +33,17 @@ public final class Destinations {
                 }
                 return "file:" + outbox;
             });
-            byName.put(name, Destination.of(name, uri,
-                    new FileNameTemplate(props.get(prefix + "file-name", DEFAULT_TEMPLATE))));
+            byName.put(name, Destination.of(name, uri, template(prefix + "file-name", props)));
         }
         return new Destinations(byName);
+    }
+
+    private static FileNameTemplate template(String key, BridgeProperties props) {
+        try {
+            return new FileNameTemplate(props.get(key, DEFAULT_TEMPLATE));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
     }
 
     public Set<String> names() {

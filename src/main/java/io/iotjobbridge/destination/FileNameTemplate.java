@@ -33,6 +33,10 @@ public final class FileNameTemplate {
             throw new IllegalArgumentException("file name template '" + template
                     + "' must be a relative path without '..' or '\\'");
         }
+        if (!template.contains("{fileName}")) {
+            // without it every file of a job gets the same name, and the second is refused as already there
+            throw new IllegalArgumentException("file name template '" + template + "' must contain {fileName}");
+        }
         this.template = template;
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 
 import io.iotjobbridge.destination.Delivery;
 import io.iotjobbridge.destination.Destination;
+import io.iotjobbridge.destination.Manifest;
 import io.iotjobbridge.ledger.ConcurrentUpdateException;
 import io.iotjobbridge.ledger.CrashPoints;
 import io.iotjobbridge.ledger.DeliveredFile;
@@ -268,8 +269,9 @@ public final class JobEngine {
     }
 
     /**
-     * Delivers every result file not delivered by an earlier attempt, starts the follow-up requests, and only then
-     * records the job as delivered: a crash anywhere in between repeats just the missing part.
+     * Delivers every result file not delivered by an earlier attempt, starts the follow-up requests, writes the
+     * manifest, and only then records the job as delivered: a crash anywhere in between repeats just the missing
+     * part (the manifest comes from the ledger, so it is written again identically).
      */
     private void deliver(JobRecord job, JobFlow flow) throws VendorException {
         Destination destination = destinations.apply(job.destination());
@@ -288,6 +290,9 @@ public final class JobEngine {
         }
         List<JobRequest> followUps = flow.followUps(job);
         followUps.forEach(request -> followUpIntake.accept(request, job.id()));
+        DeliveredFile manifest = delivery.deliverManifest(job, destination, Manifest.of(job, ledger.files(job.id())));
+        LOG.info("job {} ({} {}) manifest {} ({} bytes, sha256 {})", job.id(), job.vendor(), job.vendorJobId(),
+                manifest.location(), manifest.sizeBytes(), manifest.sha256());
         CrashPoints.reach(CrashPoints.BEFORE_DELIVERED);
         String detail = "delivered " + files.size() + " file(s)"
                 + (followUps.isEmpty() ? "" : ", started " + followUps.size() + " follow-up request(s)");

@@ -21,6 +21,14 @@ public record RemoteFile(String fileName, URI url, HttpTransport http) implement
             throw VendorException.retryable("DownloadFailed", Failures.describe(e) + " connecting to "
                     + url.getHost(), e);
         }
+        if (reply.status() >= 300 && reply.status() < 400) {
+            Failures.closeQuietly(reply.body());
+            // the next hop was never checked against the download hosts, so it is not taken; only its host is named,
+            // since a redirect to storage carries a signed query of its own
+            String next = reply.header("Location").map(RemoteFile::hostOf).orElse("nowhere");
+            throw VendorException.permanent("DownloadRedirected", "HTTP " + reply.status() + " from " + url.getHost()
+                    + " redirects to " + next + "; redirects are not followed");
+        }
         if (reply.status() != 200) {
             Failures.closeQuietly(reply.body());
             throw refused(reply.status());
@@ -34,6 +42,15 @@ public record RemoteFile(String fileName, URI url, HttpTransport http) implement
         return status == 403 || status == 404 || status == 429 || status >= 500
                 ? VendorException.retryable("DownloadRefused", message)
                 : VendorException.permanent("DownloadRefused", message);
+    }
+
+    private static String hostOf(String location) {
+        try {
+            String host = URI.create(location.strip()).getHost();
+            return host == null ? "a relative location" : host;
+        } catch (IllegalArgumentException e) {
+            return "an unreadable location";
+        }
     }
 
     @Override

@@ -22,6 +22,9 @@ import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotjobbridge.destination.Destinations;
+import io.iotjobbridge.destination.FileNameTemplate;
+import io.iotjobbridge.destination.Manifest;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.ledger.JobTransition;
@@ -37,6 +40,8 @@ final class DeliveryAudit {
 
     private static final String STATUS_FOLDER = ".status";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the bridge puts a job's manifest: the default destination's template, as the crash runs use it. */
+    private static final FileNameTemplate MANIFEST_NAMES = new FileNameTemplate(Destinations.DEFAULT_TEMPLATE);
 
     private final List<DroppedRequest> requests;
     private final LedgerContents ledger;
@@ -69,15 +74,25 @@ final class DeliveryAudit {
     }
 
     /**
-     * The destination holds exactly the recorded files, each with the recorded size and SHA-256; no temporary
+     * The destination holds exactly the recorded files, each with the recorded size and SHA-256, and each job's
+     * manifest, byte for byte what the ledger says however often the job was interrupted; no temporary
      * ({@code .part-}) or other stray file is left; and the content is the vendor's.
      */
     void assertOutboxHoldsExactlyTheRecordedFiles() throws IOException {
         Map<String, DeliveredFile> recorded = new TreeMap<>();
         ledger.jobs().forEach(job -> job.files().forEach(file -> recorded.put(file.name(), file)));
+        Map<String, byte[]> manifests = new TreeMap<>();
+        ledger.jobs().forEach(job -> manifests.put(MANIFEST_NAMES.render(job.record(), Manifest.FILE_NAME),
+                Manifest.of(job.record(), job.files()).toJson()));
         Set<String> present = filesUnder(outbox);
         assertThat(present).as("files under the outbox").noneMatch(name -> lastSegment(name).startsWith("."));
-        assertThat(present).as("files under the outbox").containsExactlyInAnyOrderElementsOf(recorded.keySet());
+        Set<String> expected = new TreeSet<>(recorded.keySet());
+        expected.addAll(manifests.keySet());
+        assertThat(present).as("files under the outbox").containsExactlyInAnyOrderElementsOf(expected);
+        for (Map.Entry<String, byte[]> manifest : manifests.entrySet()) {
+            assertThat(outbox.resolve(manifest.getKey())).as("manifest %s against the ledger's", manifest.getKey())
+                    .hasBinaryContent(manifest.getValue());
+        }
         for (DeliveredFile file : recorded.values()) {
             Path path = outbox.resolve(file.name());
             assertThat(Files.size(path)).as("size of %s", file.name()).isEqualTo(file.sizeBytes());
@@ -201,6 +216,11 @@ final class DeliveryAudit {
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
+    }
+
+    /** A job's manifest rather than one of its result files (a manifest is not recorded as a file of the job). */
+    static boolean isManifest(String name) {
+        return name.endsWith("-" + Manifest.FILE_NAME);
     }
 
     static String lastSegment(String name) {

@@ -18,6 +18,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.iotjobbridge.destination.Delivery;
 import io.iotjobbridge.destination.Destination;
 import io.iotjobbridge.destination.FileNameTemplate;
+import io.iotjobbridge.destination.Manifest;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
@@ -75,7 +76,8 @@ class JobEngineTest {
                 Duration.ofSeconds(60), 1.25, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofMinutes(5), 3,
                 Duration.ofSeconds(30),
                 Duration.ofHours(12));
-        engine = new JobEngine(ledger, job -> flow, name -> outbox, new Delivery(camel.createProducerTemplate(), clock),
+        engine = new JobEngine(ledger, job -> flow, name -> outbox, new Delivery(camel.createProducerTemplate(),
+                camel.createConsumerTemplate(), dir.resolve("read-back"), clock),
                 spool, this::admitRequest, job -> pushed, settings, clock);
     }
 
@@ -152,6 +154,19 @@ class JobEngineTest {
         assertThat(ledger.files(id)).extracting(DeliveredFile::name).containsExactly("r-1-first.txt",
                 "r-1-second.txt");
         assertThat(Files.readString(dir.resolve("outbox/r-1-second.txt"))).isEqualTo("two");
+        JobRecord delivered = ledger.find(id).orElseThrow();
+        assertThat(dir.resolve("outbox/r-1-manifest.json")).as("the manifest lists every file, from the ledger")
+                .hasBinaryContent(Manifest.of(delivered, ledger.files(id)).toJson());
+    }
+
+    @Test
+    void aManifestIsNotWrittenBeforeEveryFileIsDelivered() throws Exception {
+        String id = admit();
+        flow.files = List.of(new Text("first.txt", "one"), new Failing("second.txt"));
+        engine.advance(id);
+        engine.advance(id);
+
+        assertThat(dir.resolve("outbox/r-1-manifest.json")).doesNotExist();
     }
 
     @Test

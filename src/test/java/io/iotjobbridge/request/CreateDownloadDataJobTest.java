@@ -253,16 +253,21 @@ class CreateDownloadDataJobTest {
         assertThat(violationsOf(() -> submit(times(START, -5)))).containsExactly("params.EndTime: must be at least 0; was -5");
     }
 
-    @Test
-    void shouldRejectFileNameThatClimbsOutOfTheFolder() {
-        assertThat(violationsOf(() -> submit(valid() + ", \"FileConfig\": {\"fileName\": \"../x\"}"))).containsExactly(
-                "params.FileConfig.fileName: must not contain '/' or '\\'",
-                "params.FileConfig.fileName: must not start with '.'");
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "../../etc/x", "..\\\\..\\\\x"})
+    void shouldRejectFileNameThatClimbsOutOfTheFolder(String jsonEscaped) {
+        assertThat(violationsOf(() -> submit(valid() + ", \"FileConfig\": {\"fileName\": \"" + jsonEscaped + "\"}")))
+                .containsExactly("params.FileConfig.fileName: must not contain '/' or '\\'",
+                        "params.FileConfig.fileName: must not start with '.'");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "a/b         | must not contain '/' or '\\'",
+            "/abs/path   | must not contain '/' or '\\'",
+            "%2e%2e/x    | must not contain '/' or '\\'",
+            "x/../../y   | must not contain '/' or '\\'",
+            "a\\u0000b | must not contain control characters",
             "a\\\\b      | must not contain '/' or '\\'",
             ".hidden     | must not start with '.'",
             ".           | must not start with '.'",

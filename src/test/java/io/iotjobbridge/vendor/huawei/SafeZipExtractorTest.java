@@ -188,4 +188,36 @@ class SafeZipExtractorTest {
 
         assertThatThrownBy(() -> extract(notZip, SMALL)).isInstanceOf(IOException.class);
     }
+    @Test
+    void shouldUnpackAnEntryMarkedAsASymbolicLinkAsAPlainFileInsideTheFolder() throws Exception {
+        Path zip = zip(Map.of("sheets/link.xls", bytes("/etc/passwd")));
+        markEveryEntryAsUnixSymlink(zip);
+
+        List<SafeZipExtractor.Entry> entries = extract(zip, SMALL);
+
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.fileName()).isEqualTo("link.xls");
+            assertThat(Files.isSymbolicLink(entry.path())).as("written as a link").isFalse();
+            assertThat(entry.path()).isRegularFile().hasContent("/etc/passwd").startsWith(dir.resolve("out"));
+        });
+    }
+
+    /**
+     * Sets each central directory record to "made by Unix" with mode {@code lrwxrwxrwx}, as {@code zip --symlinks}
+     * writes a link: the entry's bytes are then the link's target.
+     */
+    private static void markEveryEntryAsUnixSymlink(Path zip) throws IOException {
+        byte[] archive = Files.readAllBytes(zip);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(archive).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int marked = 0;
+        for (int i = 0; i + 42 <= archive.length; i++) {
+            if (buffer.getInt(i) == 0x02014b50) {
+                archive[i + 5] = 3;
+                buffer.putInt(i + 38, 0120777 << 16);
+                marked++;
+            }
+        }
+        assertThat(marked).as("central directory records").isPositive();
+        Files.write(zip, archive);
+    }
 }
