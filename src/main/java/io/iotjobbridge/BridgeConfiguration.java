@@ -17,6 +17,7 @@ import io.iotjobbridge.job.InboxArchive;
 import io.iotjobbridge.job.JobEngine;
 import io.iotjobbridge.job.JobIntake;
 import io.iotjobbridge.job.JobLifecycleRoutes;
+import io.iotjobbridge.job.JobSubmission;
 import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.LedgerCallSlots;
@@ -29,6 +30,8 @@ import io.iotjobbridge.request.OperationCatalog;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestValidator;
 import io.iotjobbridge.sandbox.SandboxLink;
+import io.iotjobbridge.trigger.InboxClaims;
+import io.iotjobbridge.trigger.InboxSettings;
 import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.Spool;
@@ -56,7 +59,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
         BridgeProperties props = new BridgeProperties(context.getPropertiesComponent());
         Clock clock = Clock.systemUTC();
         Path dataDir = Path.of(props.get("bridge.data-dir", "data")).toAbsolutePath().normalize();
-        Path inbox = dataDir.resolve("inbox");
+        InboxSettings inboxSettings = InboxSettings.fromProperties(props, dataDir);
 
         SandboxLink sandbox = SandboxLink.fromProperties(props, clock);
         closeWithContext(context, sandbox);
@@ -85,7 +88,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 OperationCatalog.of(AliyunOperations.TABLE, HuaweiOperations.TABLE),
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
-        JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
+        JobIntake intake = new JobIntake(
+                new RequestParser(inboxSettings.maxFileBytesInt(), inboxSettings.maxBatchItems()), validator, ledger);
         JobFlows flows = new JobFlows(accounts, http, spool, callBudget(props, clock),
                 new LedgerCallSlots(dataSource, clock), statusSweepMaxAge(props), clock);
         PushConnections pushConnections = new PushConnections();
@@ -96,7 +100,9 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 engineSettings(props), clock);
 
         context.addRoutes(new TriggerErrorHandling());
-        context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
+        context.addRoutes(new JobLifecycleRoutes(new JobSubmission(intake, inboxSettings.maxFileBytesInt()),
+                new InboxArchive(inboxSettings.dir(), clock), engine));
+        InboxClaims.bind(context, dataSource, inboxSettings);
         context.getRegistry().bind("jobLedger", ledger);
         context.getRegistry().bind("sandboxLink", sandbox);
 

@@ -1,13 +1,19 @@
 package io.iotjobbridge.job;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.request.JobRequest;
+import io.iotjobbridge.request.RequestBatch;
+import io.iotjobbridge.request.RequestLayout;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestRejectedException;
 import io.iotjobbridge.request.RequestValidator;
+import io.iotjobbridge.request.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +37,33 @@ public final class JobIntake {
         this.ledger = ledger;
     }
 
-    /** @param source where the document came from (file name, queue), for log lines only */
-    public IntakeResult accept(byte[] document, String source) {
-        JobRequest request;
+    /**
+     * Takes a document's requests all or nothing: every item of a batch is read and validated first, and only when
+     * all are good is each admitted (an id the ledger knows maps to its job, as for a single request).
+     *
+     * @param source where the document came from (file name, queue), for log lines only
+     */
+    public IntakeResult accept(byte[] document, RequestLayout layout, String source) {
+        List<JobRequest> requests = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         try {
-            request = parser.parse(document);
-            validator.validate(request);
+            for (RequestBatch.Item item : parser.parseAll(document, layout).items()) {
+                try {
+                    JobRequest request = item.request();
+                    validator.validate(request);
+                    requests.add(request);
+                } catch (RequestRejectedException e) {
+                    e.violations().stream().map(item.position()::locate).forEach(violations::add);
+                }
+            }
         } catch (RequestRejectedException e) {
-            LOG.warn("request from {} rejected: {}", source, e.getMessage());
-            return IntakeResult.rejected(e.violations());
+            violations.addAll(e.violations());
         }
-        return admit(request, source);
+        if (!violations.isEmpty()) {
+            LOG.warn("request from {} rejected: {}", source, new RequestRejectedException(violations).getMessage());
+            return IntakeResult.rejected(violations);
+        }
+        return IntakeResult.admitted(requests.stream().map(request -> admit(request, source)).toList());
     }
 
     /**
@@ -54,18 +76,18 @@ public final class JobIntake {
         admit(request, "job " + parentJobId);
     }
 
-    private IntakeResult admit(JobRequest request, String source) {
+    private JobLedger.Admission admit(JobRequest request, String source) {
         JobLedger.Admission admission = ledger.admit(request.id(), request.vendor(), request.account(),
                 request.operation(), request.destination(), toJson(request.params()),
                 request.options().isEmpty() ? null : toJson(request.options()));
         if (!admission.created()) {
             LOG.info("request {} from {} is a duplicate of job {} ({}); nothing new recorded", request.id(), source,
                     admission.job().id(), admission.job().state());
-            return new IntakeResult(IntakeResult.Outcome.DUPLICATE, admission.job(), java.util.List.of());
+            return admission;
         }
         LOG.info("job {} request {} ({} {}) received from {}", admission.job().id(), request.id(), request.vendor(),
                 request.operation(), source);
-        return new IntakeResult(IntakeResult.Outcome.ACCEPTED, admission.job(), java.util.List.of());
+        return admission;
     }
 
     private static String toJson(ObjectNode tree) {

@@ -13,12 +13,12 @@ public final class JobLifecycleRoutes extends RouteBuilder {
     /** Exchange property a file trigger's {@code move} option reads to archive the request file. */
     public static final String INBOX_ARCHIVE = "inboxArchive";
 
-    private final JobIntake intake;
+    private final JobSubmission submission;
     private final InboxArchive inboxArchive;
     private final JobEngine engine;
 
-    public JobLifecycleRoutes(JobIntake intake, InboxArchive inboxArchive, JobEngine engine) {
-        this.intake = intake;
+    public JobLifecycleRoutes(JobSubmission submission, InboxArchive inboxArchive, JobEngine engine) {
+        this.submission = submission;
         this.inboxArchive = inboxArchive;
         this.engine = engine;
     }
@@ -26,8 +26,7 @@ public final class JobLifecycleRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:job-submit").routeId("job-submit")
-                .process(e -> e.getMessage().setBody(intake.accept(e.getMessage().getBody(byte[].class),
-                        e.getMessage().getHeader(Exchange.FILE_NAME, "unnamed", String.class))));
+                .process(submission);
 
         from("direct:inbox-settle").routeId("inbox-settle")
                 .process(e -> e.setProperty(INBOX_ARCHIVE, inboxArchive.settle(
