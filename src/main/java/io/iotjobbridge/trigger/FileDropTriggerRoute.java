@@ -18,6 +18,7 @@ public final class FileDropTriggerRoute extends RouteBuilder {
                 + "&readLock=idempotent-changed"
                 + "&idempotentRepository=#" + InboxClaims.BEAN_NAME
                 + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
+                + "&idempotentEager=false"
                 + "&readLockRemoveOnCommit=true"
                 + "&readLockRemoveOnRollback=true"
                 + "&readLockIdempotentReleaseDelay={{bridge.inbox.claim-release-delay-ms}}"
