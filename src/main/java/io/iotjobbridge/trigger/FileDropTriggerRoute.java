@@ -6,7 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
  * The file drop trigger in Java DSL, the same route as {@code routes/trigger-file-drop.camel.yaml}, for users who
  * prefer Java. Not loaded by default; to run it instead of the YAML one, start the bridge with
  * {@code -Dcamel.main.routes-builder-classes=io.iotjobbridge.trigger.FileDropTriggerRoute} and leave the packaged
- * YAML trigger out ({@code -Dcamel.main.routes-exclude-pattern=classpath:routes/trigger-file-drop.camel.yaml}).
+ * YAML trigger out (exclude pattern {@code **}{@code /trigger-file-drop.camel.yaml}, README "Triggers").
  * Every option is explained in the YAML route.
  */
 public final class FileDropTriggerRoute extends RouteBuilder {
