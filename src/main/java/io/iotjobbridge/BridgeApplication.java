@@ -3,6 +3,7 @@ package io.iotjobbridge;
 import java.util.Properties;
 
 import io.iotjobbridge.sandbox.SandboxMain;
+import io.iotjobbridge.trigger.RoutesFolder;
 import org.apache.camel.main.Main;
 
 /**
@@ -27,6 +28,7 @@ public final class BridgeApplication {
         // no main class: routes are added explicitly, never found by scanning packages
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);
+        main.addMainListener(new RoutesFolder());
         // an operator's own settings file, outside the jar: -Dbridge.config=/etc/iot-job-bridge/bridge.properties
         String extra = overrides.getProperty("bridge.config", System.getProperty("bridge.config", System.getenv("BRIDGE_CONFIG")));
         if (extra != null && !extra.isBlank()) {

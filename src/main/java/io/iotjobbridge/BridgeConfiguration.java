@@ -29,6 +29,7 @@ import io.iotjobbridge.job.InboxArchive;
 import io.iotjobbridge.job.JobEngine;
 import io.iotjobbridge.job.JobIntake;
 import io.iotjobbridge.job.JobLifecycleRoutes;
+import io.iotjobbridge.job.JobSubmission;
 import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.EventOutbox;
 import io.iotjobbridge.ledger.JobLedger;
@@ -47,6 +48,8 @@ import io.iotjobbridge.schedule.ScheduleRoutes;
 import io.iotjobbridge.schedule.ScheduleRunner;
 import io.iotjobbridge.schedule.ScheduleSettings;
 import io.iotjobbridge.schedule.ScheduleState;
+import io.iotjobbridge.trigger.InboxClaims;
+import io.iotjobbridge.trigger.InboxSettings;
 import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.Spool;
@@ -74,7 +77,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
         BridgeProperties props = new BridgeProperties(context.getPropertiesComponent());
         Clock clock = Clock.systemUTC();
         Path dataDir = Path.of(props.get("bridge.data-dir", "data")).toAbsolutePath().normalize();
-        Path inbox = dataDir.resolve("inbox");
+        InboxSettings inboxSettings = InboxSettings.fromProperties(props, dataDir);
 
         SandboxLink sandbox = SandboxLink.fromProperties(props, clock);
         closeWithContext(context, sandbox);
@@ -103,7 +106,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 OperationCatalog.of(AliyunOperations.TABLE, HuaweiOperations.TABLE),
                 accounts::isConfigured, destinations.names(), clock);
         Spool spool = new Spool(dataDir.resolve("work"));
-        JobIntake intake = new JobIntake(new RequestParser(), validator, ledger);
+        JobIntake intake = new JobIntake(
+                new RequestParser(inboxSettings.maxFileBytesInt(), inboxSettings.maxBatchItems()), validator, ledger);
         JobFlows flows = new JobFlows(accounts, http, spool, callBudget(props, clock),
                 new LedgerCallSlots(dataSource, clock), statusSweepMaxAge(props), clock);
         PushConnections pushConnections = new PushConnections();
@@ -115,7 +119,9 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 engineSettings(props), clock);
 
         context.addRoutes(new TriggerErrorHandling());
-        context.addRoutes(new JobLifecycleRoutes(intake, new InboxArchive(inbox, clock), engine));
+        context.addRoutes(new JobLifecycleRoutes(new JobSubmission(intake, inboxSettings.maxFileBytesInt()),
+                new InboxArchive(inboxSettings.dir(), clock), engine));
+        InboxClaims.bind(context, dataSource, inboxSettings);
         // schedules are routes made from this template (README "Schedules"); request paths are relative to the working dir
         context.addRoutes(new ScheduleErrorHandling());
         context.addRoutes(new ScheduleRoutes(new ScheduleRunner(intake, new ScheduleState(dataSource),

@@ -28,6 +28,12 @@ public final class RunningBridge implements AutoCloseable {
     }
 
     public static RunningBridge start(Path dataDir, Map<String, String> overrides) throws Exception {
+        return start(dataDir, overrides, Map.of());
+    }
+
+    /** @param beans bound in the registry before start, e.g. an event notifier Camel Main then installs */
+    public static RunningBridge start(Path dataDir, Map<String, String> overrides, Map<String, Object> beans)
+            throws Exception {
         Properties props = new Properties();
         props.setProperty("bridge.data-dir", dataDir.toString());
         props.setProperty("bridge.sandbox.port", "0");
@@ -48,6 +54,7 @@ public final class RunningBridge implements AutoCloseable {
         overrides.forEach(props::setProperty);
         Files.createDirectories(dataDir.resolve("inbox"));
         Main main = BridgeApplication.newMain(props);
+        beans.forEach(main::bind);
         main.start();
         return new RunningBridge(main, dataDir);
     }

@@ -15,6 +15,7 @@ import io.iotjobbridge.ledger.EventOutbox;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.LedgerException;
+import io.iotjobbridge.request.RequestLayout;
 import io.iotjobbridge.request.Violation;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -81,7 +82,7 @@ public final class RequestMessages implements Processor {
         }
         IntakeResult result;
         try {
-            result = intake.accept(body.get(), source);
+            result = intake.accept(body.get(), RequestLayout.DOCUMENT, source);
         } catch (LedgerException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -96,7 +97,10 @@ public final class RequestMessages implements Processor {
             return;
         }
         if (replyTo.isPresent()) {
-            remember(session, result.job(), new EventOutbox.Reply(replyTo.get().stored(), correlationId));
+            // a batch message is answered job by job, each reply with the message's correlation id
+            for (JobRecord job : result.jobs()) {
+                remember(session, job, new EventOutbox.Reply(replyTo.get().stored(), correlationId));
+            }
         }
         CrashPoints.reach(CrashPoints.AFTER_REQUEST_ACCEPTED);
     }

@@ -1,5 +1,6 @@
 package io.iotjobbridge.job;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.request.JobRequest;
+import io.iotjobbridge.request.RequestBatch;
+import io.iotjobbridge.request.RequestLayout;
 import io.iotjobbridge.request.RequestParser;
 import io.iotjobbridge.request.RequestRejectedException;
 import io.iotjobbridge.request.RequestValidator;
@@ -34,27 +37,48 @@ public final class JobIntake {
         this.ledger = ledger;
     }
 
-    /** @param source where the document came from (file name, queue), for log lines only */
-    public IntakeResult accept(byte[] document, String source) {
-        JobRequest request;
-        try {
-            request = parser.parse(document);
-            validator.validate(request);
-        } catch (RequestRejectedException e) {
-            LOG.warn("request from {} rejected: {}", source, e.getMessage());
-            return IntakeResult.rejected(e.violations());
+    /**
+     * Takes a document's requests all or nothing: every item of a batch is read and validated first, and only when
+     * all are good is each admitted (an id the ledger knows maps to its job, as for a single request).
+     *
+     * @param source where the document came from (file name, queue), for log lines only
+     */
+    public IntakeResult accept(byte[] document, RequestLayout layout, String source) {
+        Reading reading = read(document, layout);
+        if (!reading.violations().isEmpty()) {
+            LOG.warn("request from {} rejected: {}", source,
+                    new RequestRejectedException(reading.violations()).getMessage());
+            return IntakeResult.rejected(reading.violations());
         }
-        return admit(request, source);
+        return IntakeResult.admitted(reading.requests().stream().map(request -> admit(request, source)).toList());
     }
 
-    /** The rules a document breaks, recording nothing: empty when {@link #accept} would take it. */
+    /** The rules a single-document request breaks, recording nothing: empty when {@link #accept} would take it. */
     public List<Violation> check(byte[] document) {
+        return read(document, RequestLayout.DOCUMENT).violations();
+    }
+
+    /** Every request of a document, or every rule its items break, each located in the batch. */
+    private Reading read(byte[] document, RequestLayout layout) {
+        List<JobRequest> requests = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         try {
-            validator.validate(parser.parse(document));
-            return List.of();
+            for (RequestBatch.Item item : parser.parseAll(document, layout).items()) {
+                try {
+                    JobRequest request = item.request();
+                    validator.validate(request);
+                    requests.add(request);
+                } catch (RequestRejectedException e) {
+                    e.violations().stream().map(item.position()::locate).forEach(violations::add);
+                }
+            }
         } catch (RequestRejectedException e) {
-            return e.violations();
+            violations.addAll(e.violations());
         }
+        return new Reading(requests, violations);
+    }
+
+    private record Reading(List<JobRequest> requests, List<Violation> violations) {
     }
 
     /**
@@ -67,18 +91,18 @@ public final class JobIntake {
         admit(request, "job " + parentJobId);
     }
 
-    private IntakeResult admit(JobRequest request, String source) {
+    private JobLedger.Admission admit(JobRequest request, String source) {
         JobLedger.Admission admission = ledger.admit(request.id(), request.vendor(), request.account(),
                 request.operation(), request.destination(), toJson(request.params()),
                 request.options().isEmpty() ? null : toJson(request.options()));
         if (!admission.created()) {
             LOG.info("request {} from {} is a duplicate of job {} ({}); nothing new recorded", request.id(), source,
                     admission.job().id(), admission.job().state());
-            return new IntakeResult(IntakeResult.Outcome.DUPLICATE, admission.job(), java.util.List.of());
+            return admission;
         }
         LOG.info("job {} request {} ({} {}) received from {}", admission.job().id(), request.id(), request.vendor(),
                 request.operation(), source);
-        return new IntakeResult(IntakeResult.Outcome.ACCEPTED, admission.job(), java.util.List.of());
+        return admission;
     }
 
     private static String toJson(ObjectNode tree) {

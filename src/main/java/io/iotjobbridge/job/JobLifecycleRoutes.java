@@ -15,12 +15,12 @@ public final class JobLifecycleRoutes extends RouteBuilder {
     /** Exchange property naming where a request came from, for log lines: a file, a message. */
     public static final String REQUEST_SOURCE = "requestSource";
 
-    private final JobIntake intake;
+    private final JobSubmission submission;
     private final InboxArchive inboxArchive;
     private final JobEngine engine;
 
-    public JobLifecycleRoutes(JobIntake intake, InboxArchive inboxArchive, JobEngine engine) {
-        this.intake = intake;
+    public JobLifecycleRoutes(JobSubmission submission, InboxArchive inboxArchive, JobEngine engine) {
+        this.submission = submission;
         this.inboxArchive = inboxArchive;
         this.engine = engine;
     }
@@ -28,9 +28,7 @@ public final class JobLifecycleRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:job-submit").routeId("job-submit")
-                .setProperty(REQUEST_SOURCE, simple("file ${header.CamelFileName}"))
-                .process(e -> e.getMessage().setBody(intake.accept(e.getMessage().getBody(byte[].class),
-                        e.getProperty(REQUEST_SOURCE, String.class))));
+                .process(submission);
 
         from("direct:inbox-settle").routeId("inbox-settle")
                 .process(e -> e.setProperty(INBOX_ARCHIVE, inboxArchive.settle(

@@ -51,12 +51,12 @@ final class DocumentText {
         return text;
     }
 
-    /** The format rule of the bridge: a document is JSON exactly when it opens with '{'. */
+    /** The format rule of the bridge: a document is JSON exactly when it opens with '{' or (a batch) '['. */
     static boolean looksLikeJson(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return c == '{';
+                return c == '{' || c == '[';
             }
         }
         return false;

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.iotjobbridge.job.IntakeResult;
 import io.iotjobbridge.job.JobIntake;
+import io.iotjobbridge.request.RequestLayout;
 import io.iotjobbridge.request.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ public final class ScheduleRunner {
     private void run(Schedule schedule, Instant fireTime, String why) {
         ScheduleFire fire = fireAt(schedule, fireTime);
         byte[] request = schedule.template().render(fire, schedule.defaultRequestId(fire));
-        IntakeResult result = intake.accept(request, "schedule " + schedule.name());
+        IntakeResult result = intake.accept(request, RequestLayout.DOCUMENT, "schedule " + schedule.name());
         String window = fire.window() == null ? "" : " window " + fire.window().startIso() + " to "
                 + fire.window().endIso();
         if (result.outcome() == IntakeResult.Outcome.REJECTED) {
@@ -102,7 +103,7 @@ public final class ScheduleRunner {
             return;
         }
         LOG.info("schedule {}: fire {} ({}){} is job {} ({})", schedule.name(), fireTime, why, window,
-                result.job().id(), result.outcome() == IntakeResult.Outcome.ACCEPTED ? "new" : "already recorded");
+                result.jobs().get(0).id(), result.outcome() == IntakeResult.Outcome.ACCEPTED ? "new" : "already recorded");
     }
 
     private static ScheduleFire fireAt(Schedule schedule, Instant fireTime) {
