@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.ledger.DeliveredFile;
@@ -59,7 +60,11 @@ public record StatusEvent(Long eventId, String jobId, String requestId, String v
                 violations.stream().map(v -> new Error(v.field(), v.rule())).toList());
     }
 
-    /** Whether nothing more will happen to the job: the status a reply-to address waits for. */
+    /**
+     * Whether nothing more will happen to the job: the status a reply-to address waits for. Also in the JSON as
+     * {@code final}, so a consumer need not know which states end a job.
+     */
+    @JsonProperty("final")
     public boolean isFinal() {
         return REJECTED.equals(state) || JobState.DELIVERED.name().equals(state)
                 || JobState.FAILED.name().equals(state);

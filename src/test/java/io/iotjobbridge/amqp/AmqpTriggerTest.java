@@ -77,6 +77,7 @@ class AmqpTriggerTest {
         assertThat(reply.getJMSCorrelationID()).isEqualTo("workflow-42");
         JsonNode replied = JSON.readTree(((TextMessage) reply).getText());
         assertThat(replied.path("state").asText()).isEqualTo("DELIVERED");
+        assertThat(replied.path("final").asBoolean()).isTrue();
         assertThat(replied.path("jobId").asText()).isEqualTo(job.id());
         assertThat(replied.path("files")).hasSize(1);
         assertThat(replied.path("files").get(0).path("sha256").asText())
@@ -93,6 +94,7 @@ class AmqpTriggerTest {
             assertThat(e.path("operation").asText()).isEqualTo("CreateDownloadDataJob");
         });
         assertThat(events.get(events.size() - 1).path("vendorJobId").asText()).isEqualTo(job.vendorJobId());
+        assertThat(events).extracting(e -> e.path("final").asBoolean()).containsOnlyOnce(true).last().isEqualTo(true);
         JsonNode statusFile = JSON.readTree(bridge.outbox().resolve(".status").resolve(job.id() + ".json").toFile());
         assertThat(statusFile.path("state").asText()).isEqualTo("DELIVERED");
         assertThat(client.receive(REPLIES, Duration.ofMillis(300))).as("one reply only").isNull();
