@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.iotjobbridge.RunningBridge;
+import io.iotjobbridge.testing.Guarantee;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
 import jakarta.jms.BytesMessage;
@@ -100,6 +101,8 @@ class AmqpTriggerTest {
         assertThat(client.receive(REPLIES, Duration.ofMillis(300))).as("one reply only").isNull();
     }
 
+    @Guarantee(id = "S4", injection = "request message with CamelFileName, camelfilename, cAmElHttpUri, CamelHttpUri, CamelJmsDestinationName properties",
+            expected = "no property becomes a header; file named by the template; decoy gets 0 requests")
     @Test
     void shouldIgnoreCamelHeadersAPublisherSetsInAnyLetterCase() throws Exception {
         AtomicInteger decoyHits = new AtomicInteger();
@@ -141,6 +144,8 @@ class AmqpTriggerTest {
         }
     }
 
+    @Guarantee(id = "R12", injection = "an invalid request message with a reply-to",
+            expected = "moved unchanged to the dead-letter address with the reason; REJECTED reply; no job")
     @Test
     void shouldDeadLetterAnInvalidRequestWithItsReasonAndReplyRejected() throws Exception {
         String invalid = download("amqp-invalid", "iot-amqp-3").replace("\"TABLE\"", "\"TABEL\"");
@@ -166,6 +171,8 @@ class AmqpTriggerTest {
         assertThat(bridge.ledger().findByRequestId("amqp-invalid")).isEmpty();
     }
 
+    @Guarantee(id = "S7", injection = "a Java-serialized ObjectMessage, then a valid request",
+            expected = "dead-lettered without deserializing; the next request is delivered")
     @Test
     void shouldDeadLetterAnObjectMessageWithoutReadingIt() throws Exception {
         Tripwire.READS.set(0);

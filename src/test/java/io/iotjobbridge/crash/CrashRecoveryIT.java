@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.iotjobbridge.ledger.CrashPoints;
+import io.iotjobbridge.testing.Guarantee;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.testing.PackagedJar;
@@ -87,6 +88,8 @@ class CrashRecoveryIT {
     @ParameterizedTest(name = "halted at {0}")
     @ValueSource(strings = {CrashPoints.AFTER_VENDOR_CREATE, CrashPoints.AFTER_STATUS_CHECK, CrashPoints.MID_DOWNLOAD,
             CrashPoints.AFTER_FILE_WRITTEN, CrashPoints.BEFORE_DELIVERED})
+    @Guarantee(id = "R1-R4", injection = "Runtime.halt(137) after vendor create, after a status check, mid-download, after the file is written, before DELIVERED",
+            expected = "after restart: one vendor job per request, each file delivered once, whole, no .part- file")
     void shouldDeliverEveryJobOnceAfterAHalt(String point) throws Exception {
         logs.watch(sandbox.log());
         logs.printOnFailure(() -> {
@@ -115,6 +118,8 @@ class CrashRecoveryIT {
         });
     }
 
+    @Guarantee(id = "R1-R4", injection = "SIGKILL at 3 seeded random moments with 6 jobs of 3 flows in flight",
+            expected = "every job delivered once; one vendor job each (a download caught in its create window may cost one more)")
     @Test
     void shouldDeliverEveryJobOnceThoughKilledAtRandomMoments() throws Exception {
         logs.watch(sandbox.log());
@@ -153,6 +158,8 @@ class CrashRecoveryIT {
         });
     }
 
+    @Guarantee(id = "R11", injection = "Runtime.halt(137) after the job is committed, before the request message is acknowledged",
+            expected = "the message comes back, is known by its request id, and the job is delivered once with one reply")
     @Test
     void shouldTakeARequestMessageOnceThoughHaltedBeforeAcknowledgingIt() throws Exception {
         logs.watch(sandbox.log());

@@ -22,6 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.iotjobbridge.testing.Guarantee;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,8 @@ class TlsVerificationTest {
         server.stop(0);
     }
 
+    @Guarantee(id = "S6", injection = "vendor call to an HTTPS server with a self-signed certificate",
+            expected = "handshake refused (PKIX); the server gets no request")
     @Test
     void shouldRefuseAServerWhoseCertificateIsNotTrusted() throws Exception {
         URI origin = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
