@@ -18,9 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.iotjobbridge.ledger.CrashPoints;
-import io.iotjobbridge.testing.Guarantee;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.testing.Guarantee;
 import io.iotjobbridge.testing.PackagedJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
