@@ -19,7 +19,9 @@ public final class AmqpTriggerRoute extends RouteBuilder {
                 + "&mapJmsMessage=false"
                 // replies are sent when the job finishes, not when the request is taken
                 + "&disableReplyTo=true"
-                + "&concurrentConsumers={{bridge.amqp.consumers}}")
+                + "&concurrentConsumers={{bridge.amqp.consumers}}"
+                // how soon a consumer that lost its broker tries again
+                + "&recoveryInterval={{bridge.amqp.recovery-ms}}")
                 .routeId("trigger-amqp").routeConfigurationId("triggerErrors")
                 .autoStartup("{{bridge.amqp.enabled}}")
                 .to("direct:amqp-request");
