@@ -124,6 +124,29 @@ class CrashRecoveryIT {
                     + " cost one more); files whole and as recorded; a DELIVERED status event for each")
     @Test
     void shouldDeliverEveryJobOnceThoughKilledAtRandomMoments() throws Exception {
+        liveAndEnd(KILLS, "kill", life -> assertThat(life.kill()).as("exit status of a bridge killed with SIGKILL")
+                .isEqualTo(SIGKILL_STATUS));
+    }
+
+    @Guarantee(id = "R18", injection = "SIGTERM at 3 seeded random moments while jobs of the 3 flows are in flight",
+            expected = "each stop ends within the shutdown timeout; after restart every request is delivered once,"
+                    + " nothing half-written")
+    @Test
+    void shouldDeliverEveryJobOnceThoughStoppedAtRandomMoments() throws Exception {
+        liveAndEnd(3, "stop", BridgeRun::stop);
+    }
+
+    /** How a life ends: killed, or stopped gracefully. */
+    @FunctionalInterface
+    private interface Ending {
+        void end(BridgeRun life) throws Exception;
+    }
+
+    /**
+     * Lives of the bridge, each ended by {@code ending} a seeded random number of steps in, with two more requests
+     * dropped before each; then a last life delivers everything, and the audit checks nothing was lost or doubled.
+     */
+    private void liveAndEnd(int endings, String label, Ending ending) throws Exception {
         logs.watch(sandbox.log());
         logs.printOnFailure(() -> {
             Random random = new Random(SEED);
@@ -133,24 +156,24 @@ class CrashRecoveryIT {
             int extraDownloadsAllowed = 0;
 
             BridgeRun life = start(1, Map.of());
-            for (int kill = 1; kill <= KILLS; kill++) {
-                List<DroppedRequest> wave = wave(kill);
+            for (int n = 1; n <= endings; n++) {
+                List<DroppedRequest> wave = wave(n, label);
                 requests.addAll(wave);
                 dropAll(wave);
                 BridgeRun current = life;
                 int steps = 1 + random.nextInt(MAX_STEPS_BEFORE_KILL);
                 boolean allDelivered = awaitEveryJobDeliveredOr(current, requests, deliveredEarlier,
                         () -> current.progressLines() >= steps);
-                assertThat(allDelivered).as("every job delivered before kill %d (seed %d) could land", kill, SEED)
+                assertThat(allDelivered).as("every job delivered before %s %d (seed %d) could land", label, n, SEED)
                         .isFalse();
-                assertThat(current.kill()).as("exit status of a bridge killed with SIGKILL").isEqualTo(SIGKILL_STATUS);
-                LedgerContents atKill = LedgerContents.read(dataDir, ids(requests));
-                System.out.printf("kill %d of %d (seed %d) after %d step(s) of life %d; %s%n", kill, KILLS, SEED,
-                        steps, kill, atKill);
-                deliveredEarlier.addAll(delivered(atKill));
-                // a kill inside a download's create window may cost one more vendor job, as a halt there does
-                extraDownloadsAllowed += downloadsBeingCreated(atKill, requests);
-                life = start(kill + 1, Map.of());
+                ending.end(current);
+                LedgerContents atEnd = LedgerContents.read(dataDir, ids(requests));
+                System.out.printf("%s %d of %d (seed %d) after %d step(s) of life %d; %s%n", label, n, endings, SEED,
+                        steps, n, atEnd);
+                deliveredEarlier.addAll(delivered(atEnd));
+                // an end inside a download's create window may cost one more vendor job, as a halt there does
+                extraDownloadsAllowed += downloadsBeingCreated(atEnd, requests);
+                life = start(n + 1, Map.of());
             }
             awaitEveryJobDelivered(life, requests, deliveredEarlier);
             DeliveryAudit.awaitStatusFilesDelivered(outbox(), ids(requests));
@@ -161,10 +184,10 @@ class CrashRecoveryIT {
     }
 
     /** Two requests of two of the three flows, the pair turning with each wave. */
-    private static List<DroppedRequest> wave(int n) {
+    private static List<DroppedRequest> wave(int n, String label) {
         List<Function<String, DroppedRequest>> flows = List.of(REQUESTS::dataDownload, REQUESTS::deviceJob,
                 REQUESTS::export);
-        return List.of(flows.get(n % 3).apply("soak"), flows.get((n + 1) % 3).apply("soak"));
+        return List.of(flows.get(n % 3).apply(label), flows.get((n + 1) % 3).apply(label));
     }
 
     @Guarantee(id = "R11", injection = "Runtime.halt(137) after the job is committed, before the request message is acknowledged",
