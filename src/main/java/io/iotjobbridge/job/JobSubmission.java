@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import io.iotjobbridge.ledger.CrashPoints;
 import io.iotjobbridge.request.RequestLayout;
 import io.iotjobbridge.request.Violation;
 import org.apache.camel.Exchange;
@@ -43,9 +44,15 @@ public final class JobSubmission implements Processor {
             return;
         }
         byte[] document = readAtMostOnePastLimit(message);
-        message.setBody(document.length > maxBytes
-                ? tooLarge("is more than " + maxBytes + " bytes")
-                : intake.accept(document, RequestLayout.ofFileName(name), "file " + name));
+        if (document.length > maxBytes) {
+            message.setBody(tooLarge("is more than " + maxBytes + " bytes"));
+            return;
+        }
+        IntakeResult result = intake.accept(document, RequestLayout.ofFileName(name), "file " + name);
+        message.setBody(result);
+        if (result.outcome() != IntakeResult.Outcome.REJECTED) {
+            CrashPoints.reach(CrashPoints.AFTER_REQUEST_ACCEPTED);
+        }
     }
 
     private byte[] readAtMostOnePastLimit(Message message) throws IOException {

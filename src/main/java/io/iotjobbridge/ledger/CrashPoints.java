@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CrashPoints {
 
-    /** A request message's job is committed, the message not yet acknowledged. */
+    /** A request's job is committed, its message not yet acknowledged or its file not yet archived. */
     public static final String AFTER_REQUEST_ACCEPTED = "after-request-accepted";
     public static final String AFTER_VENDOR_CREATE = "after-vendor-create";
     public static final String AFTER_STATUS_CHECK = "after-status-check";

@@ -218,6 +218,43 @@ class CrashRecoveryIT {
         });
     }
 
+    @Guarantee(id = "R5", injection = "Runtime.halt(137) after a dropped file's job is committed, before the file is"
+            + " archived (its claim row left behind in the ledger database)",
+            expected = "after restart the file is read again once the dead claim expires, known by its request id,"
+                    + " archived to .done once; the job is delivered once")
+    @Test
+    void shouldTakeADroppedFileOnceThoughHaltedBeforeArchivingIt() throws Exception {
+        logs.watch(sandbox.log());
+        logs.printOnFailure(() -> {
+            DroppedRequest request = REQUESTS.export("file");
+            Map<String, Long> callsBefore = sandbox.calls();
+            Map<String, String> shortClaims = Map.of("bridge.inbox.claim-max-age-ms", "2000");
+
+            BridgeRun halting = start(1, with(shortClaims, "bridge.test.crash-at", CrashPoints.AFTER_REQUEST_ACCEPTED));
+            request.dropInto(dataDir);
+            assertThat(halting.awaitExit()).isEqualTo(CrashPoints.HALT_STATUS);
+            assertThat(dataDir.resolve("inbox").resolve(request.id() + ".json")).as("not archived at the halt")
+                    .exists();
+
+            BridgeRun resumed = start(2, shortClaims);
+            awaitEveryJobDelivered(resumed, List.of(request), Set.of());
+            assertThat(resumed.log()).as("the file was read again and known")
+                    .contains("request " + request.id() + " from file").contains("is a duplicate of job");
+            assertThat(DeliveryAudit.filesUnder(dataDir.resolve("inbox"))).containsExactly(".done/" + request.id()
+                    + ".json");
+            DeliveryAudit.awaitStatusFilesDelivered(outbox(), Set.of(request.id()));
+            resumed.stop();
+
+            audit(List.of(request), callsBefore, 0);
+        });
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        more.put(key, value);
+        return more;
+    }
+
     private static java.net.URI brokerUrl() {
         return java.net.URI.create("amqp://127.0.0.1:" + brokerPort);
     }
