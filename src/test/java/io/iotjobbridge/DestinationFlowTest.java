@@ -24,6 +24,7 @@ import io.iotjobbridge.destination.SftpServer;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.testing.Guarantee;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,8 @@ class DestinationFlowTest {
                 || line.contains(WRONG_PASSWORD));
     }
 
+    @Guarantee(id = "S1", injection = "FileConfig.fileName ../../../escaped in a request",
+            expected = "rejected naming params.FileConfig.fileName; no vendor call; nothing written")
     @Test
     void shouldRejectARequestWhoseFileNameClimbsOutOfTheOutboxAndWriteNothing() throws Exception {
         bridge = RunningBridge.start(dir.resolve("data"), Map.of());

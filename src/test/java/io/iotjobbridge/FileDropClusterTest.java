@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.testing.Guarantee;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +116,8 @@ class FileDropClusterTest {
         }
     }
 
+    @Guarantee(id = "R16", injection = "two bridges on one ledger database and one inbox, 20 files",
+            expected = "each file taken once, each request one job, all archived to .done, no claim left")
     @Test
     void shouldLetOnlyOneOfTwoNodesSharingAnInboxTakeEachFile() throws Exception {
         AtomicInteger takesA = new AtomicInteger();

@@ -17,6 +17,7 @@ import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.sandbox.CsvDigests;
 import io.iotjobbridge.sandbox.SyntheticCsv;
+import io.iotjobbridge.testing.Guarantee;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,8 @@ class FileDropFlowTest {
                 .as("the invalid request never reached the vendor").isEqualTo(1);
     }
 
+    @Guarantee(id = "R13", injection = "the same request id in two files",
+            expected = "one job, one vendor job; both files archived to .done")
     @Test
     void shouldTreatTheSameRequestIdAsOneJob() throws Exception {
         bridge = RunningBridge.start(dataDir, Map.of());

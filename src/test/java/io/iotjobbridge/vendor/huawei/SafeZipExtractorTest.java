@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import io.iotjobbridge.vendor.VendorException;
+import io.iotjobbridge.testing.Guarantee;
 import io.iotjobbridge.vendor.VendorException.Kind;
+import io.iotjobbridge.vendor.VendorException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,8 @@ class SafeZipExtractorTest {
         assertThat(extracted.get(1).size()).isEqualTo(5);
     }
 
+    @Guarantee(id = "S2", injection = "zip entries that climb out of the target folder",
+            expected = "refused; nothing written outside the folder")
     @ParameterizedTest
     @ValueSource(strings = {"../evil.xls", "sheets/../../evil.xls", "..\\evil.xls", "a\\..\\..\\evil.xls", ".."})
     void shouldRefuseAnEntryThatClimbsOutOfItsFolder(String name) throws Exception {
