@@ -380,7 +380,7 @@ class CrashRecoveryIT {
         return requests.stream().map(DroppedRequest::id).collect(Collectors.toSet());
     }
 
-    private static Map<String, String> sandboxSettings(int port) {
+    static Map<String, String> sandboxSettings(int port) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("bridge.sandbox.port", Integer.toString(port));
         settings.put("bridge.sandbox.aliyun.initializing-ms", "100");
