@@ -9,6 +9,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,14 +73,17 @@ public final class VendorSandbox implements AutoCloseable {
     private final URI baseUrl;
     private final StatsRecorder stats;
     private final Push push;
+    private final DownloadUrlSigner urlSigner;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats, Push push) {
+    private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats, Push push,
+                          DownloadUrlSigner urlSigner) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
         this.stats = stats;
         this.push = push;
+        this.urlSigner = urlSigner;
     }
 
     /**
@@ -133,7 +137,7 @@ public final class VendorSandbox implements AutoCloseable {
         server.start();
         LOG.info("Vendor sandbox (Alibaba IoT, Huawei IoTDA) listening on {}", baseUrl);
         LOG.debug("Sandbox settings: {}", settings);
-        return new VendorSandbox(server, executor, baseUrl, stats, push);
+        return new VendorSandbox(server, executor, baseUrl, stats, push, urlSigner);
     }
 
     /** {@code http://127.0.0.1:<actual port>} (or the bound address when it is a specific one). */
@@ -143,6 +147,14 @@ public final class VendorSandbox implements AutoCloseable {
 
     public SandboxStats stats() {
         return stats.snapshot();
+    }
+
+    /**
+     * The {@code Signature} values (unencoded) of the latest download links this sandbox signed, at most
+     * {@value DownloadUrlSigner#REMEMBERED_SIGNATURES}: credentials a secret scan looks for in the bridge's output.
+     */
+    public List<String> recentLinkSignatures() {
+        return urlSigner.recentSignatures();
     }
 
     /** The AMQP endpoint that pushes job status ({@code amqp://127.0.0.1:<port>}), unless push is off. */
