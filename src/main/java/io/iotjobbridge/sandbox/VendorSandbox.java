@@ -74,16 +74,18 @@ public final class VendorSandbox implements AutoCloseable {
     private final StatsRecorder stats;
     private final Push push;
     private final DownloadUrlSigner urlSigner;
+    private final DownloadDataApi downloadData;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats, Push push,
-                          DownloadUrlSigner urlSigner) {
+                          DownloadUrlSigner urlSigner, DownloadDataApi downloadData) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
         this.stats = stats;
         this.push = push;
         this.urlSigner = urlSigner;
+        this.downloadData = downloadData;
     }
 
     /**
@@ -115,7 +117,8 @@ public final class VendorSandbox implements AutoCloseable {
                 SeededDistributeJobs.at(clock.instant(), deviceJobs.distributeRunningFor()));
 
         Map<String, Function<AuthenticatedCall, IotResult>> operations = new HashMap<>();
-        operations.putAll(new DownloadDataApi(registry, urlSigner, baseUrl, settings, clock).operations());
+        DownloadDataApi downloadData = new DownloadDataApi(registry, urlSigner, baseUrl, settings, clock);
+        operations.putAll(downloadData.operations());
         operations.putAll(new DeviceJobApi(new DeviceJobRegistry(deviceJobs), pageTokens, clock).operations());
         operations.putAll(new DeviceDistributeApi(distributeJobs, urlSigner, pageTokens, baseUrl,
                 deviceJobs.distributeUrlValidity(), clock).operations());
@@ -137,7 +140,7 @@ public final class VendorSandbox implements AutoCloseable {
         server.start();
         LOG.info("Vendor sandbox (Alibaba IoT, Huawei IoTDA) listening on {}", baseUrl);
         LOG.debug("Sandbox settings: {}", settings);
-        return new VendorSandbox(server, executor, baseUrl, stats, push, urlSigner);
+        return new VendorSandbox(server, executor, baseUrl, stats, push, urlSigner, downloadData);
     }
 
     /** {@code http://127.0.0.1:<actual port>} (or the bound address when it is a specific one). */
@@ -155,6 +158,14 @@ public final class VendorSandbox implements AutoCloseable {
      */
     public List<String> recentLinkSignatures() {
         return urlSigner.recentSignatures();
+    }
+
+    /**
+     * A fault for tests: from now on GetDownloadFile answers a finished job with {@code url} as its CsvUrl, as a
+     * compromised or broken vendor might, instead of the sandbox's own signed link; null goes back to the link.
+     */
+    public void handOutCsvUrl(String url) {
+        downloadData.handOutCsvUrl(url);
     }
 
     /** The AMQP endpoint that pushes job status ({@code amqp://127.0.0.1:<port>}), unless push is off. */
