@@ -110,7 +110,11 @@ class SecretScanTest {
                         .hasValueSatisfying(job -> assertThat(job.state()).isEqualTo(state))));
         Path rejection = bridge.inbox().resolve(".error/invalid.json.error.json");
         await().atMost(WAIT).until(() -> Files.exists(rejection));
+        // the faults really happened: a refused signature, a refused push login, a throttled call
         await().atMost(WAIT).until(() -> otherVendor.stats().rejectionsOf("SignatureDoesNotMatch") > 0);
+        await().atMost(WAIT).until(() -> otherVendor.stats().rejections().keySet().stream()
+                .anyMatch(code -> code.startsWith("AMQP.huawei.")));
+        assertThat(bridge.sandbox().stats().rejectionsOf("Throttling.User")).as("throttled calls").isPositive();
 
         try (AmqpLogin amqp = new AmqpLogin(bridge, AMQP_USER, AMQP_PASSWORD)) {
             List<String> deadLetters = amqp.drain("iot.jobs.requests.dead");
