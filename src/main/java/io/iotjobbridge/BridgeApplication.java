@@ -2,6 +2,7 @@ package io.iotjobbridge;
 
 import java.util.Properties;
 
+import io.iotjobbridge.logging.LeakingLoggers;
 import io.iotjobbridge.sandbox.SandboxMain;
 import io.iotjobbridge.trigger.RoutesFolder;
 import org.apache.camel.main.Main;
@@ -25,6 +26,7 @@ public final class BridgeApplication {
 
     /** The bridge as configured by application.properties, with {@code overrides} on top (used by tests). */
     public static Main newMain(Properties overrides) {
+        LeakingLoggers.install();
         // no main class: routes are added explicitly, never found by scanning packages
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);

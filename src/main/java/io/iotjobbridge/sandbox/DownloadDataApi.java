@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,7 @@ final class DownloadDataApi {
     private final URI baseUrl;
     private final SandboxSettings settings;
     private final Clock clock;
+    private final AtomicReference<String> hostileCsvUrl = new AtomicReference<>();
 
     DownloadDataApi(DownloadJobRegistry registry, DownloadUrlSigner urlSigner, URI baseUrl, SandboxSettings settings,
                     Clock clock) {
@@ -29,6 +31,11 @@ final class DownloadDataApi {
         this.baseUrl = baseUrl;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** From now on, a finished job's CsvUrl is {@code url} instead of its signed link; null restores the link. */
+    void handOutCsvUrl(String url) {
+        hostileCsvUrl.set(url);
     }
 
     Map<String, Function<AuthenticatedCall, IotResult>> operations() {
@@ -61,7 +68,9 @@ final class DownloadDataApi {
                 throw new IotRejection(IotError.DOWNLOAD_TIMES_UPPER_LIMIT, "fetches used up for today");
             }
             long expires = now.plus(settings.urlValidity()).getEpochSecond();
-            data.put("CsvUrl", urlSigner.sign(baseUrl, OssDownloadHandler.objectPath(job), expires).toString());
+            String hostile = hostileCsvUrl.get();
+            data.put("CsvUrl", hostile != null ? hostile
+                    : urlSigner.sign(baseUrl, OssDownloadHandler.objectPath(job), expires).toString());
             data.put("TotalCount", SyntheticCsv.rowCount(settings.csvBytes()));
         }
         return IotResult.ok(data);

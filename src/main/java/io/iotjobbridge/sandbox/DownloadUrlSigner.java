@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +24,11 @@ final class DownloadUrlSigner {
 
     static final String KEY_ID = "sandbox-oss";
 
+    /** How many recent signatures {@link #recentSignatures()} remembers. */
+    static final int REMEMBERED_SIGNATURES = 1_000;
+
     private final byte[] key;
+    private final Deque<String> issued = new ArrayDeque<>();
 
     DownloadUrlSigner(SecureRandom random) {
         this.key = new byte[32];
@@ -32,10 +39,27 @@ final class DownloadUrlSigner {
      * @param rawPath the already percent-encoded path, signed exactly as it will be requested
      */
     URI sign(URI baseUrl, String rawPath, long expiresEpochSeconds) {
+        String signature = signature(rawPath, expiresEpochSeconds);
+        remember(signature);
         return URI.create(baseUrl.toString() + rawPath
                 + "?Expires=" + expiresEpochSeconds
                 + "&OSSAccessKeyId=" + KEY_ID
-                + "&Signature=" + SignatureEncoding.percentEncode(signature(rawPath, expiresEpochSeconds)));
+                + "&Signature=" + SignatureEncoding.percentEncode(signature));
+    }
+
+    /**
+     * The signatures of the most recent links handed out, unencoded, newest last: a secret scan treats each as a
+     * credential that must never show up in the bridge's logs or files.
+     */
+    synchronized List<String> recentSignatures() {
+        return List.copyOf(issued);
+    }
+
+    private synchronized void remember(String signature) {
+        issued.addLast(signature);
+        if (issued.size() > REMEMBERED_SIGNATURES) {
+            issued.removeFirst();
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,14 +73,19 @@ public final class VendorSandbox implements AutoCloseable {
     private final URI baseUrl;
     private final StatsRecorder stats;
     private final Push push;
+    private final DownloadUrlSigner urlSigner;
+    private final DownloadDataApi downloadData;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats, Push push) {
+    private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats, Push push,
+                          DownloadUrlSigner urlSigner, DownloadDataApi downloadData) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
         this.stats = stats;
         this.push = push;
+        this.urlSigner = urlSigner;
+        this.downloadData = downloadData;
     }
 
     /**
@@ -111,7 +117,8 @@ public final class VendorSandbox implements AutoCloseable {
                 SeededDistributeJobs.at(clock.instant(), deviceJobs.distributeRunningFor()));
 
         Map<String, Function<AuthenticatedCall, IotResult>> operations = new HashMap<>();
-        operations.putAll(new DownloadDataApi(registry, urlSigner, baseUrl, settings, clock).operations());
+        DownloadDataApi downloadData = new DownloadDataApi(registry, urlSigner, baseUrl, settings, clock);
+        operations.putAll(downloadData.operations());
         operations.putAll(new DeviceJobApi(new DeviceJobRegistry(deviceJobs), pageTokens, clock).operations());
         operations.putAll(new DeviceDistributeApi(distributeJobs, urlSigner, pageTokens, baseUrl,
                 deviceJobs.distributeUrlValidity(), clock).operations());
@@ -133,7 +140,7 @@ public final class VendorSandbox implements AutoCloseable {
         server.start();
         LOG.info("Vendor sandbox (Alibaba IoT, Huawei IoTDA) listening on {}", baseUrl);
         LOG.debug("Sandbox settings: {}", settings);
-        return new VendorSandbox(server, executor, baseUrl, stats, push);
+        return new VendorSandbox(server, executor, baseUrl, stats, push, urlSigner, downloadData);
     }
 
     /** {@code http://127.0.0.1:<actual port>} (or the bound address when it is a specific one). */
@@ -143,6 +150,22 @@ public final class VendorSandbox implements AutoCloseable {
 
     public SandboxStats stats() {
         return stats.snapshot();
+    }
+
+    /**
+     * The {@code Signature} values (unencoded) of the latest download links this sandbox signed, at most
+     * {@value DownloadUrlSigner#REMEMBERED_SIGNATURES}: credentials a secret scan looks for in the bridge's output.
+     */
+    public List<String> recentLinkSignatures() {
+        return urlSigner.recentSignatures();
+    }
+
+    /**
+     * A fault for tests: from now on GetDownloadFile answers a finished job with {@code url} as its CsvUrl, as a
+     * compromised or broken vendor might, instead of the sandbox's own signed link; null goes back to the link.
+     */
+    public void handOutCsvUrl(String url) {
+        downloadData.handOutCsvUrl(url);
     }
 
     /** The AMQP endpoint that pushes job status ({@code amqp://127.0.0.1:<port>}), unless push is off. */
