@@ -150,7 +150,7 @@ class VendorFaultsFlowTest {
             expected = "read timeout; retried with a fresh URL; delivered whole (size and sha256 as recorded)")
     void shouldTimeOutAStalledDownloadAndDeliverItWholeFromAFreshUrl() throws Exception {
         start(Map.of("bridge.sandbox.faults.aliyun.CsvDownload", "stall",
-                "bridge.sandbox.faults.stall-ms", "20000",
+                "bridge.sandbox.faults.stall-ms", "60000",
                 "bridge.sandbox.aliyun.csv-bytes", String.valueOf(1024 * 1024),
                 "bridge.http.read-timeout-ms", "1000"));
 
@@ -183,10 +183,11 @@ class VendorFaultsFlowTest {
     @Guarantee(id = "R9", injection = "GetDownloadFile reports the job running for ever",
             expected = "FAILED at bridge.engine.job-timeout-ms with a clear reason; status calls bounded by pacing")
     void shouldFailANeverFinishingJobAtTheTimeoutWithoutSpinning() throws Exception {
-        long timeoutMs = 3_000;
+        // gaps that grow fast against a timeout long enough that polling at every engine tick would show
+        long timeoutMs = 6_000;
         long pollInitialMs = 100;
-        long pollMaxMs = 600;
-        double multiplier = 1.5;
+        long pollMaxMs = 3_000;
+        double multiplier = 2;
         start(Map.of("bridge.sandbox.faults.aliyun.GetDownloadFile", "never-finish",
                 "bridge.engine.job-timeout-ms", String.valueOf(timeoutMs),
                 "bridge.engine.poll-initial-ms", String.valueOf(pollInitialMs),
