@@ -94,7 +94,9 @@ public final class JobEngine {
             }
             step(job, flow, now);
         } catch (VendorException e) {
-            handle(ledger.find(jobId).orElse(job), e, now);
+            // backoff counts from the failure, not from the step's start: a slow failure (a read timeout) must not
+            // use up the wait before its retry
+            handle(ledger.find(jobId).orElse(job), e, clock.instant());
         } catch (ConcurrentUpdateException e) {
             LOG.debug("job {} moved on elsewhere; this worker stops", jobId);
         } catch (RequestRejectedException e) {

@@ -70,6 +70,12 @@ record GatewayError(int httpStatus, String code, String message) {
         return new GatewayError(500, "InternalError", "The request processing has failed due to some unknown error.");
     }
 
+    /** The common error list's answer while a service is briefly unable to serve; the SDKs retry it. */
+    static GatewayError serviceUnavailable() {
+        return new GatewayError(503, "ServiceUnavailable",
+                "The request has failed due to a temporary failure of the server.");
+    }
+
     GatewayRejection rejection() {
         return new GatewayRejection(this);
     }

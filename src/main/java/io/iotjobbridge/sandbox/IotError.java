@@ -1,5 +1,9 @@
 package io.iotjobbridge.sandbox;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * The data-download error codes the CreateDownloadDataJob page lists, with its messages. The page gives HTTP 400 for
  * every one of them, and the body carries {@code Success=false}.
@@ -18,6 +22,16 @@ enum IotError implements IotFailure {
             "the number of downloaded tasks exceeded the upper limit");
 
     static final int HTTP_STATUS = 400;
+
+    /** Every code, for the faults that answer with one of them. */
+    static Set<String> codes() {
+        return Arrays.stream(values()).map(IotError::code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static IotError of(String code) {
+        return Arrays.stream(values()).filter(e -> e.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no data-download error code " + code));
+    }
 
     private final String code;
     private final String message;

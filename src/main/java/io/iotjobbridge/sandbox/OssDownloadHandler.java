@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.iotjobbridge.sandbox.fault.Fault;
+import io.iotjobbridge.sandbox.fault.FaultKind;
+import io.iotjobbridge.sandbox.fault.FaultTarget;
+import io.iotjobbridge.sandbox.fault.Faults;
 import io.iotjobbridge.vendor.SignatureEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +31,14 @@ final class OssDownloadHandler extends OssObjectHandler {
 
     private final DownloadJobRegistry registry;
     private final SandboxSettings settings;
+    private final Faults faults;
 
     OssDownloadHandler(DownloadJobRegistry registry, DownloadUrlSigner urlSigner, SandboxSettings settings,
-                       Clock clock, StatsRecorder stats) {
+                       Clock clock, StatsRecorder stats, Faults faults) {
         super(stats, urlSigner, clock);
         this.registry = registry;
         this.settings = settings;
+        this.faults = faults;
     }
 
     /** The object's path as signed and requested: its name percent-encoded so it stays one path segment. */
@@ -46,10 +52,30 @@ final class OssDownloadHandler extends OssObjectHandler {
         if (job.isEmpty()) {
             return Optional.of(OssError.noSuchKey());
         }
+        FaultKind kind = faults.next(FaultTarget.ALIYUN, FaultTarget.CSV_DOWNLOAD).map(Fault::kind)
+                .orElse(FaultKind.OK);
+        switch (kind) {
+            case EXPIRE_URL -> {
+                return Optional.of(OssError.expired());
+            }
+            case HTTP_500 -> {
+                return Optional.of(OssError.internalError());
+            }
+            case HTTP_503 -> {
+                return Optional.of(OssError.serviceUnavailable());
+            }
+            case RESET -> {
+                // nothing sent: closing the exchange drops the connection
+                return Optional.empty();
+            }
+            default -> {
+                // served, perhaps cut short below
+            }
+        }
         if (!registry.tryRecordFetch(job.get().longJobId(), VendorCalendar.dayOf(now), settings.urlFetchLimit())) {
             return Optional.of(OssError.fetchLimitReached());
         }
-        serve(exchange, job.get());
+        serve(exchange, job.get(), kind);
         return Optional.empty();
     }
 
@@ -68,8 +94,11 @@ final class OssDownloadHandler extends OssObjectHandler {
                 .filter(j -> j.statusAt(now) == JobStatus.SUCCEEDED);
     }
 
-    private void serve(HttpExchange exchange, DownloadJob job) throws IOException {
+    /** Serves the whole file, or under a stall or truncation fault its first half and then nothing more. */
+    private void serve(HttpExchange exchange, DownloadJob job, FaultKind fault) throws IOException {
         long size = settings.csvBytes();
+        boolean cutShort = fault == FaultKind.STALL || fault == FaultKind.TRUNCATED;
+        long sending = cutShort ? size / 2 : size;
         stats.downloadStarted();
         exchange.getResponseHeaders().set("Content-Type", "text/csv");
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + job.csvFileName() + "\"");
@@ -85,10 +114,16 @@ final class OssDownloadHandler extends OssObjectHandler {
              OutputStream out = exchange.getResponseBody()) {
             byte[] buffer = new byte[BUFFER_BYTES];
             int n;
-            while ((n = csv.read(buffer)) > 0) {
+            while (written < sending && (n = csv.read(buffer, 0, (int) Math.min(buffer.length, sending - written)))
+                    > 0) {
                 out.write(buffer, 0, n);
                 written += n;
             }
+            if (fault == FaultKind.STALL) {
+                out.flush();
+                faults.stall();
+            }
+            // a cut-short body ends here: closing short of Content-Length drops the connection
         } finally {
             stats.downloadBytes(written);
         }

@@ -42,6 +42,14 @@ record OssError(int httpStatus, String code, String message) {
         return new OssError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
     }
 
+    static OssError internalError() {
+        return new OssError(500, "InternalError", "We encountered an internal error. Please try again.");
+    }
+
+    static OssError serviceUnavailable() {
+        return new OssError(503, "ServiceUnavailable", "Please reduce your request rate.");
+    }
+
     void send(HttpExchange exchange, String requestId) throws IOException {
         HttpReplies.send(exchange, httpStatus, CONTENT_TYPE,
                 document(requestId, String.valueOf(exchange.getRequestHeaders().getFirst("Host"))));

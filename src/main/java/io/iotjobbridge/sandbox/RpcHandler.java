@@ -3,10 +3,14 @@ package io.iotjobbridge.sandbox;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.iotjobbridge.sandbox.fault.Fault;
+import io.iotjobbridge.sandbox.fault.FaultTarget;
+import io.iotjobbridge.sandbox.fault.Faults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +25,14 @@ final class RpcHandler implements HttpHandler {
     private final RpcGateway gateway;
     private final Map<String, Function<AuthenticatedCall, IotResult>> operations;
     private final StatsRecorder stats;
+    private final Faults faults;
 
     RpcHandler(RpcGateway gateway, Map<String, Function<AuthenticatedCall, IotResult>> operations,
-               StatsRecorder stats) {
+               StatsRecorder stats, Faults faults) {
         this.gateway = gateway;
         this.operations = Map.copyOf(operations);
         this.stats = stats;
+        this.faults = faults;
     }
 
     @Override
@@ -44,13 +50,18 @@ final class RpcHandler implements HttpHandler {
             SignedRequest signed = gateway.read(request);
             stats.call(signed.action());
             AuthenticatedCall call = gateway.authenticate(signed);
-            IotResult result = invoke(call);
+            Optional<Fault> fault = faults.next(FaultTarget.ALIYUN, call.action());
+            if (fault.isPresent() && !RpcFaults.answers(fault.get())) {
+                return;
+            }
+            IotResult result = fault.map(f -> RpcFaults.result(f, () -> invoke(call))).orElseGet(() -> invoke(call));
             if (!result.success()) {
                 stats.rejection(result.code());
                 LOG.debug("{} by {} refused: {}", call.action(), call.accessKeyId(), result.code());
             }
+            byte[] body = format.render(call.action() + "Response", result.body(requestId));
             HttpReplies.send(exchange, result.httpStatus(), format.contentType(),
-                    format.render(call.action() + "Response", result.body(requestId)));
+                    fault.map(f -> RpcFaults.body(f, body)).orElse(body));
         } catch (GatewayRejection rejection) {
             GatewayError error = rejection.error();
             stats.rejection(error.code());

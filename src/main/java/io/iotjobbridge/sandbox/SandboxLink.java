@@ -54,8 +54,19 @@ public final class SandboxLink implements AutoCloseable {
             return new SandboxLink(null, URI.create(external.get()), accessKeyId, secret, settings, push);
         }
         VendorSandbox sandbox = VendorSandbox.start(settings, clock);
+        configureFaults(sandbox, props);
         return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings,
                 sandbox.pushUrl().map(url -> push(url, settings.push())).orElse(null));
+    }
+
+    /** Plans from {@code bridge.sandbox.faults.*}; a bad one stops the start, naming its key. */
+    private static void configureFaults(VendorSandbox sandbox, BridgeProperties props) {
+        try {
+            sandbox.faults().configure(new SandboxProperties(key -> props.get(key).orElse(null)));
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
     }
 
     private static SandboxPush push(URI url, PushSettings settings) {

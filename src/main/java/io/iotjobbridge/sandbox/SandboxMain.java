@@ -20,6 +20,12 @@ public final class SandboxMain {
     public static void run() throws InterruptedException {
         SandboxSettings settings = SandboxSettings.fromProperties(SandboxMain::lookup);
         VendorSandbox sandbox = VendorSandbox.start(settings, Clock.systemUTC());
+        try {
+            sandbox.faults().configure(new SandboxProperties(SandboxMain::lookup));
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

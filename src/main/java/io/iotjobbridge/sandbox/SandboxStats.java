@@ -14,10 +14,13 @@ import java.util.TreeMap;
  *                      logins ({@code AMQP.aliyun.SignatureMismatch} and the like)
  * @param pushed        messages put on the AMQP push endpoint, per what they announce ({@code aliyun.dop},
  *                      {@code huawei.batchtask}), each copy counted when duplicates are on
+ * @param faults        injected faults handed out, per {@code <vendor>.<Action>:<fault>} (e.g.
+ *                      {@code aliyun.GetDownloadFile:503})
  * @param downloads     CSV fetches the sandbox started to serve
  * @param downloadBytes CSV bytes actually written to clients
  */
 public record SandboxStats(Map<String, Long> calls, Map<String, Long> rejections, Map<String, Long> pushed,
+                           Map<String, Long> faults,
                            long downloads, long downloadBytes) {
 
     public SandboxStats {
@@ -25,6 +28,7 @@ public record SandboxStats(Map<String, Long> calls, Map<String, Long> rejections
         calls = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(calls, "calls")));
         rejections = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(rejections, "rejections")));
         pushed = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(pushed, "pushed")));
+        faults = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(faults, "faults")));
     }
 
     public long callsOf(String action) {
@@ -33,6 +37,11 @@ public record SandboxStats(Map<String, Long> calls, Map<String, Long> rejections
 
     public long rejectionsOf(String code) {
         return rejections.getOrDefault(code, 0L);
+    }
+
+    /** @param targetAndFault e.g. {@code aliyun.GetDownloadFile:503} */
+    public long faultsOf(String targetAndFault) {
+        return faults.getOrDefault(targetAndFault, 0L);
     }
 
     public long pushedOf(String kind) {

@@ -40,6 +40,7 @@ final class StatsHandler implements HttpHandler {
         body.put("calls", snapshot.calls());
         body.put("rejections", snapshot.rejections());
         body.put("pushed", snapshot.pushed());
+        body.put("faults", snapshot.faults());
         body.put("downloads", snapshot.downloads());
         body.put("downloadBytes", snapshot.downloadBytes());
         return body;

@@ -15,6 +15,7 @@ public final class StatsRecorder {
     private final ConcurrentMap<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> rejections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> pushed = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final LongAdder downloads = new LongAdder();
     private final LongAdder downloadBytes = new LongAdder();
 
@@ -34,6 +35,11 @@ public final class StatsRecorder {
         pushed.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
+    /** One injected fault handed out, as {@code <vendor>.<Action>:<fault>}. */
+    public void fault(String targetAndFault) {
+        faults.computeIfAbsent(targetAndFault, k -> new LongAdder()).increment();
+    }
+
     void downloadStarted() {
         downloads.increment();
     }
@@ -43,7 +49,8 @@ public final class StatsRecorder {
     }
 
     SandboxStats snapshot() {
-        return new SandboxStats(sum(calls), sum(rejections), sum(pushed), downloads.sum(), downloadBytes.sum());
+        return new SandboxStats(sum(calls), sum(rejections), sum(pushed), sum(faults), downloads.sum(),
+                downloadBytes.sum());
     }
 
     private static Map<String, Long> sum(Map<String, LongAdder> counters) {

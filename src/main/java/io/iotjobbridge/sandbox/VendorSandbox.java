@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
+import io.iotjobbridge.sandbox.fault.Faults;
 import io.iotjobbridge.sandbox.huawei.IotdaHandler;
 import io.iotjobbridge.sandbox.push.JobWatcher;
 import io.iotjobbridge.sandbox.push.PushBroker;
@@ -75,10 +76,11 @@ public final class VendorSandbox implements AutoCloseable {
     private final Push push;
     private final DownloadUrlSigner urlSigner;
     private final DownloadDataApi downloadData;
+    private final Faults faults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VendorSandbox(HttpServer server, ExecutorService executor, URI baseUrl, StatsRecorder stats, Push push,
-                          DownloadUrlSigner urlSigner, DownloadDataApi downloadData) {
+                          DownloadUrlSigner urlSigner, DownloadDataApi downloadData, Faults faults) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
@@ -86,6 +88,7 @@ public final class VendorSandbox implements AutoCloseable {
         this.push = push;
         this.urlSigner = urlSigner;
         this.downloadData = downloadData;
+        this.faults = faults;
     }
 
     /**
@@ -126,13 +129,15 @@ public final class VendorSandbox implements AutoCloseable {
                 DeviceDistributeApi.actionsMissingIn(deviceJobs.regionId()), settings.clockSkewAllowed(),
                 new NonceRegistry(NonceRegistry.DEFAULT_CAPACITY), new FlowControl(deviceJobs.rateLimits()), clock);
 
-        server.createContext("/", new RpcHandler(gateway, operations, stats));
+        Faults faults = new Faults(IotError.codes(), stats::fault, clock);
+        server.createContext("/", new RpcHandler(gateway, operations, stats, faults));
         server.createContext(OssDownloadHandler.CONTEXT,
-                new OssDownloadHandler(registry, urlSigner, settings, clock, stats));
+                new OssDownloadHandler(registry, urlSigner, settings, clock, stats, faults));
         server.createContext(DistributeResultHandler.CONTEXT,
                 new DistributeResultHandler(distributeJobs, urlSigner, clock, stats));
-        server.createContext(IotdaHandler.CONTEXT, new IotdaHandler(settings, clock, stats, push.watcher()));
+        server.createContext(IotdaHandler.CONTEXT, new IotdaHandler(settings, clock, stats, push.watcher(), faults));
         server.createContext(StatsHandler.PATH, new StatsHandler(stats));
+        server.createContext(FaultsHandler.PATH, new FaultsHandler(faults));
         ExecutorService executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_EXCHANGES), daemonThreads(baseUrl.getPort()),
                 new ThreadPoolExecutor.AbortPolicy());
@@ -140,7 +145,7 @@ public final class VendorSandbox implements AutoCloseable {
         server.start();
         LOG.info("Vendor sandbox (Alibaba IoT, Huawei IoTDA) listening on {}", baseUrl);
         LOG.debug("Sandbox settings: {}", settings);
-        return new VendorSandbox(server, executor, baseUrl, stats, push, urlSigner, downloadData);
+        return new VendorSandbox(server, executor, baseUrl, stats, push, urlSigner, downloadData, faults);
     }
 
     /** {@code http://127.0.0.1:<actual port>} (or the bound address when it is a specific one). */
@@ -168,6 +173,11 @@ public final class VendorSandbox implements AutoCloseable {
         downloadData.handOutCsvUrl(url);
     }
 
+    /** The faults injected into vendor calls; plans set here apply from the next call on. */
+    public Faults faults() {
+        return faults;
+    }
+
     /** The AMQP endpoint that pushes job status ({@code amqp://127.0.0.1:<port>}), unless push is off. */
     public Optional<URI> pushUrl() {
         return push.broker().map(PushBroker::url);
@@ -184,6 +194,8 @@ public final class VendorSandbox implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // stalled downloads end first, so their threads are free when the server stops
+        faults.release();
         server.stop(0);
         push.close();
         executor.shutdownNow();

@@ -88,6 +88,7 @@ class SandboxStatsTest {
         assertThat(json.path("downloads").asLong()).isZero();
         assertThat(json.path("downloadBytes").asLong()).isZero();
         assertThat(json.path("pushed").isObject()).isTrue();
-        assertThat(json.size()).isEqualTo(5);
+        assertThat(json.path("faults").isObject()).isTrue();
+        assertThat(json.size()).isEqualTo(6);
     }
 }

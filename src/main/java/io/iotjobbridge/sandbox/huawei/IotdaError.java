@@ -94,6 +94,14 @@ record IotdaError(int httpStatus, String code, String message, boolean fromGatew
         return new IotdaError(500, "IOTDA.000001", "Internal server error.", false);
     }
 
+    /**
+     * An injected 503. No published IoTDA answer for a briefly unavailable service was found; the sandbox answers
+     * in the gateway's shape with IoTDA's internal-error code.
+     */
+    static IotdaError serviceUnavailable() {
+        return new IotdaError(503, "IOTDA.000001", "Service unavailable. Try again later.", false);
+    }
+
     IotdaRejection rejection() {
         return new IotdaRejection(this);
     }

@@ -1,11 +1,15 @@
 package io.iotjobbridge.sandbox.huawei;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,6 +17,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.iotjobbridge.sandbox.SandboxSettings;
 import io.iotjobbridge.sandbox.StatsRecorder;
+import io.iotjobbridge.sandbox.fault.Fault;
+import io.iotjobbridge.sandbox.fault.FaultKind;
+import io.iotjobbridge.sandbox.fault.FaultTarget;
+import io.iotjobbridge.sandbox.fault.Faults;
 import io.iotjobbridge.sandbox.huawei.IotdaOperation.Route;
 import io.iotjobbridge.sandbox.push.JobWatcher;
 import org.slf4j.Logger;
@@ -36,14 +44,19 @@ public final class IotdaHandler implements HttpHandler {
     private final Map<IotdaOperation, Function<IotdaCall, IotdaReply>> operations;
     private final Clock clock;
     private final StatsRecorder stats;
+    private final Faults faults;
+    private final HuaweiSandboxSettings huawei;
 
     /**
      * The seeded history of every scope is laid out around the moment this handler is created.
      *
      * @param watcher told of every batch task, to push its status changes
      */
-    public IotdaHandler(SandboxSettings settings, Clock clock, StatsRecorder stats, JobWatcher watcher) {
+    public IotdaHandler(SandboxSettings settings, Clock clock, StatsRecorder stats, JobWatcher watcher,
+                        Faults faults) {
         HuaweiSandboxSettings huawei = settings.huawei();
+        this.huawei = huawei;
+        this.faults = faults;
         this.gateway = new ApigGateway(settings.credentials(), huawei.regionId(), settings.clockSkewAllowed(), clock);
         this.throttle = new ApigThrottle(huawei::qpsLimitOf);
         BatchTimeline timeline = new BatchTimeline(huawei.batchRunningFor());
@@ -100,6 +113,21 @@ public final class IotdaHandler implements HttpHandler {
         stats.call(action);
         String accessKeyId = gateway.authenticate(request);
         throttle.admit(accessKeyId, action, clock.instant());
+        Optional<Fault> fault = faults.next(FaultTarget.HUAWEI, action);
+        if (fault.isPresent()) {
+            switch (fault.get().kind()) {
+                case HTTP_500 -> throw IotdaError.internalError().rejection();
+                case HTTP_503 -> throw IotdaError.serviceUnavailable().rejection();
+                case THROTTLE -> throw IotdaError.throttled(huawei.qpsLimitOf(action)).rejection();
+                default -> {
+                    return new IotdaReply.Faulted(fault.get().kind(), invoke(route, accessKeyId, request));
+                }
+            }
+        }
+        return invoke(route, accessKeyId, request);
+    }
+
+    private IotdaReply invoke(Route route, String accessKeyId, IotdaRequest request) {
         String instanceId = request.header("instance-id");
         Tenant tenant = tenants.of(new TenantScope(accessKeyId, route.projectId(),
                 instanceId == null ? "" : instanceId));
@@ -118,7 +146,9 @@ public final class IotdaHandler implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, IotdaReply reply) throws IOException {
-        if (reply instanceof IotdaReply.Json json) {
+        if (reply instanceof IotdaReply.Faulted faulted) {
+            sendFaulted(exchange, faulted);
+        } else if (reply instanceof IotdaReply.Json json) {
             byte[] body = IotdaJson.write(json.body());
             exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
             exchange.sendResponseHeaders(json.status(), body.length);
@@ -134,6 +164,45 @@ public final class IotdaHandler implements HttpHandler {
             try (OutputStream out = exchange.getResponseBody()) {
                 file.content().writeTo(out);
             }
+        }
+    }
+
+    /**
+     * A reset sends nothing (closing the exchange drops the connection); malformed sends a 200 that is not JSON;
+     * truncated sends the first half of the real body, consistently framed for a document and short of its declared
+     * length for a file.
+     */
+    private static void sendFaulted(HttpExchange exchange, IotdaReply.Faulted faulted) throws IOException {
+        if (faulted.fault() == FaultKind.RESET) {
+            return;
+        }
+        if (faulted.fault() == FaultKind.MALFORMED) {
+            sendBytes(exchange, 200, "<html><body>upstream answered garbage</body></html>".getBytes(
+                    StandardCharsets.UTF_8), -1);
+            return;
+        }
+        byte[] whole;
+        if (faulted.real() instanceof IotdaReply.File file) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            file.content().writeTo(buffer);
+            whole = buffer.toByteArray();
+            exchange.getResponseHeaders().set("Content-Disposition",
+                    "attachment; filename=\"" + file.fileName() + "\"");
+            sendBytes(exchange, 200, Arrays.copyOf(whole, whole.length / 2), whole.length);
+            return;
+        }
+        IotdaReply.Json json = (IotdaReply.Json) faulted.real();
+        whole = IotdaJson.write(json.body());
+        sendBytes(exchange, json.status(), Arrays.copyOf(whole, whole.length / 2), -1);
+    }
+
+    /** @param declaredLength the Content-Length to announce, or -1 for the body's own */
+    private static void sendBytes(HttpExchange exchange, int status, byte[] body, long declaredLength)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.sendResponseHeaders(status, declaredLength < 0 ? body.length : declaredLength);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

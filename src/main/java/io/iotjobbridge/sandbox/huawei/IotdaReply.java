@@ -3,6 +3,8 @@ package io.iotjobbridge.sandbox.huawei;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import io.iotjobbridge.sandbox.fault.FaultKind;
+
 /** What an operation answers: a JSON document, or a file streamed as it is produced. */
 sealed interface IotdaReply {
 
@@ -12,6 +14,10 @@ sealed interface IotdaReply {
 
     /** @param content writes the file; it must not close the stream */
     record File(String fileName, String contentType, Content content) implements IotdaReply {
+    }
+
+    /** The real reply spoilt by an injected fault: malformed, truncated, or not sent at all (reset). */
+    record Faulted(FaultKind fault, IotdaReply real) implements IotdaReply {
     }
 
     @FunctionalInterface
