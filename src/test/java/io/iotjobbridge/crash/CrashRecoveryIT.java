@@ -119,13 +119,21 @@ class CrashRecoveryIT {
     }
 
     @Guarantee(id = "soak", injection = "SIGKILL at 10 seeded random moments (-Dcrash.kills, -Dcrash.seed); before each"
-            + " life 2 more requests of the 3 flows are dropped, so every kill lands with jobs in flight",
+            + " life 2 more requests of the 3 flows are dropped, so every kill lands with jobs in flight; seeded"
+            + " random vendor faults (5xx, throttling, resets, broken bodies) on status, list and download calls",
             expected = "every request delivered once, as one vendor job (a download caught in its create window may"
                     + " cost one more); files whole and as recorded; a DELIVERED status event for each")
     @Test
     void shouldDeliverEveryJobOnceThoughKilledAtRandomMoments() throws Exception {
+        Map<String, Long> faultsBefore = sandbox.faultsHandedOut();
+        sandbox.injectFaults(SoakFaults.plans(new Random(SEED)));
         liveAndEnd(KILLS, "kill", life -> assertThat(life.kill()).as("exit status of a bridge killed with SIGKILL")
                 .isEqualTo(SIGKILL_STATUS));
+        Map<String, Long> faultsAfter = sandbox.faultsHandedOut();
+        System.out.println("faults handed out during the soak: " + faultsAfter);
+        assertThat(faultsAfter.values().stream().mapToLong(Long::longValue).sum())
+                .as("the soak met vendor faults").isGreaterThan(faultsBefore.values().stream()
+                        .mapToLong(Long::longValue).sum());
     }
 
     @Guarantee(id = "R18", injection = "SIGTERM at 3 seeded random moments while jobs of the 3 flows are in flight",

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.testing.PackagedJar;
 
@@ -66,15 +65,35 @@ final class SandboxProcess implements AutoCloseable {
 
     /** Calls per vendor API so far ({@code GET /sandbox/stats}), whether or not the sandbox accepted them. */
     Map<String, Long> calls() throws IOException, InterruptedException {
+        return statsEntry("calls");
+    }
+
+    /** Injected faults handed out so far, per {@code <vendor>.<Action>:<fault>}. */
+    Map<String, Long> faultsHandedOut() throws IOException, InterruptedException {
+        return statsEntry("faults");
+    }
+
+    /** Sets fault plans, {@code target=spec} a line ({@code POST /sandbox/faults}). */
+    void injectFaults(String plans) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUrl.resolve("/sandbox/faults"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(plans)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 204) {
+            throw new IllegalStateException("POST /sandbox/faults answered HTTP " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    private Map<String, Long> statsEntry(String name) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUrl.resolve("/sandbox/stats"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /sandbox/stats answered HTTP " + response.statusCode());
         }
-        Map<String, Long> calls = new TreeMap<>();
-        JsonNode stats = JSON.readTree(response.body());
-        stats.path("calls").fields().forEachRemaining(e -> calls.put(e.getKey(), e.getValue().asLong()));
-        return calls;
+        Map<String, Long> entries = new TreeMap<>();
+        JSON.readTree(response.body()).path(name).fields()
+                .forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asLong()));
+        return entries;
     }
 
     Path log() {
