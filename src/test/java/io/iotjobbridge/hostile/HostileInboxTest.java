@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,6 +103,8 @@ class HostileInboxTest {
         assertThat(bridge.sandbox().stats().callsOf("CreateDownloadDataJob")).as("only valid requests reach the vendor")
                 .isEqualTo(VALID.size());
         assertThat(filesOutsideData()).as("nothing written outside the data folder").isEqualTo(outsideBefore);
+        assertThat(Path.of("/tmp/escaped")).as("the absolute fileName of the corpus").doesNotExist();
+        assertThat(decoyHits).as("no external entity was fetched").hasValue(0);
         assertThat(deliveredNames()).as("only the valid requests' files are delivered")
                 .hasSize(VALID.size()).allMatch(name -> name.startsWith("valid-download-"));
         bridge.close();
@@ -188,7 +191,7 @@ class HostileInboxTest {
     private Set<String> filesOutsideData() throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             return all.filter(p -> !p.startsWith(dataDir)).map(root::relativize).map(Path::toString)
-                    .collect(java.util.stream.Collectors.toCollection(HashSet::new));
+                    .collect(Collectors.toCollection(HashSet::new));
         }
     }
 
