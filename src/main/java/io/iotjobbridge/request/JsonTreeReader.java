@@ -63,6 +63,13 @@ final class JsonTreeReader {
                 throw syntax(e);
             } catch (JsonProcessingException e) {
                 throw syntax(e);
+            } catch (NumberFormatException | ArithmeticException e) {
+                // Jackson reads a decimal's value as it builds the tree, and throws these (not a parse exception)
+                // for one it cannot hold, such as 1e658406464534; left alone, the document would fail its intake
+                // again on every attempt instead of being rejected
+                JsonLocation at = parser.currentTokenLocation();
+                throw ParserMessages.syntax("JSON", at.getLineNr(), at.getColumnNr(),
+                        "a number is too large to be read");
             }
         } catch (IOException e) {
             // Reading from a String only fails for the reasons handled above; keep the message generic if not.

@@ -265,7 +265,8 @@ class CreateDownloadDataJobTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "a/b         | must not contain '/' or '\\'",
             "/abs/path   | must not contain '/' or '\\'",
-            "%2e%2e/x    | must not contain '/' or '\\'",
+            "%2e%2e%2fx  | must not contain a percent-encoded '.', '/' or '\\' (%2e, %2f, %5c)",
+            "a%5Cb       | must not contain a percent-encoded '.', '/' or '\\' (%2e, %2f, %5c)",
             "x/../../y   | must not contain '/' or '\\'",
             "a\\u0000b | must not contain control characters",
             "a\\\\b      | must not contain '/' or '\\'",

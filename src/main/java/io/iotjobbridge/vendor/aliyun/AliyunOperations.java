@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.iotjobbridge.request.OperationSpec;
@@ -64,11 +65,17 @@ public final class AliyunOperations {
     private static final StringSpec IOT_INSTANCE_ID = string().length(1, 64)
             .matches("[\\x21-\\x7E]+", "must be printable ASCII without spaces");
 
+    private static final Pattern PERCENT_ENCODED_PATH_CHARACTER = Pattern.compile("%(2e|2f|5c)",
+            Pattern.CASE_INSENSITIVE);
+
     /** fileName becomes the name of a file the bridge writes, so nothing that can leave or hide in a folder. */
     private static final StringSpec FILE_NAME = string().length(1, MAX_FILE_NAME)
             .satisfies(s -> s.indexOf('/') < 0 && s.indexOf('\\') < 0, "must not contain '/' or '\\'")
             .noControlCharacters()
-            .satisfies(s -> !s.startsWith("."), "must not start with '.'");
+            .satisfies(s -> !s.startsWith("."), "must not start with '.'")
+            // a destination that is a URI (sftp:, a web upload) may decode the name once more
+            .satisfies(s -> !PERCENT_ENCODED_PATH_CHARACTER.matcher(s).find(),
+                    "must not contain a percent-encoded '.', '/' or '\\' (%2e, %2f, %5c)");
 
     /** ListTask's largest page ("最大值为50"). */
     public static final int MAX_LIST_TASK_LIMIT = 50;

@@ -35,6 +35,8 @@ public final class HuaweiSigner {
     private static final Pattern REGIONAL_ENDPOINT =
             Pattern.compile("^[a-z][a-z0-9-]+(\\.[a-z]{2,}-[a-z]+-\\d{1,2})?\\.(my)?(huaweicloud|myhwclouds).(com|cn)");
 
+    private static final Pattern SDK_DATE = Pattern.compile("\\d{8}T\\d{6}Z");
+
     private HuaweiSigner() {
     }
 
@@ -98,6 +100,11 @@ public final class HuaweiSigner {
 
     /** {@code yyyyMMdd/region/service}: what a derived key is valid for. */
     public static String derivationScope(String sdkDate, String regionId, String service) {
+        // a malformed date gets a message that says what is wrong, not an index error
+        if (!SDK_DATE.matcher(sdkDate).matches()) {
+            throw new IllegalArgumentException("the signing date must be written yyyyMMdd'T'HHmmss'Z', e.g."
+                    + " 20250301T080000Z");
+        }
         return sdkDate.substring(0, 8) + "/" + regionId + "/" + service;
     }
 
