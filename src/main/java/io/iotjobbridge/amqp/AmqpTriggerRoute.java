@@ -15,6 +15,9 @@ public final class AmqpTriggerRoute extends RouteBuilder {
                 // acknowledged when the route completes, i.e. after the job is committed; a failure rolls back.
                 // A broker without AMQP transactions gets client acknowledgement instead (bridge.amqp.transacted)
                 + "?transacted={{bridge.amqp.transacted}}&acknowledgementModeName=CLIENT_ACKNOWLEDGE"
+                // keep each consumer's link open between messages: with a transaction Spring would otherwise open
+                // a new session and consumer for every receive, about one message a second per consumer
+                + "&cacheLevelName=CACHE_CONSUMER"
                 // the raw JMS message reaches the Java core, which reads only text and bytes bodies
                 + "&mapJmsMessage=false"
                 // replies are sent when the job finishes, not when the request is taken
