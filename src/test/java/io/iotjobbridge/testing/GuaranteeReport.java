@@ -52,8 +52,10 @@ public final class GuaranteeReport implements TestWatcher {
         if (guarantee == null) {
             return;
         }
-        String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
-                + context.getDisplayName().replaceAll("^[^\\[]*", "");
+        String method = context.getRequiredTestMethod().getName();
+        // a parameterized test's invocations each get a row, named by their display name
+        String invocation = context.getDisplayName().startsWith(method + "(") ? "" : " [" + context.getDisplayName() + "]";
+        String test = context.getRequiredTestClass().getSimpleName() + "." + method + invocation;
         String row = String.join(" | ", "| " + guarantee.id(), cell(guarantee.injection()), cell(guarantee.expected()),
                 cell(observed), "`" + cell(test) + "` |");
         try {
