@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.jms.ConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.apache.qpid.jms.policy.JmsDefaultDeserializationPolicy;
+import org.apache.qpid.jms.policy.JmsDefaultPrefetchPolicy;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -42,6 +43,10 @@ public final class AmqpConnection implements AutoCloseable {
         JmsDefaultDeserializationPolicy noClasses = new JmsDefaultDeserializationPolicy();
         noClasses.setDenyList("*");
         factory.setDeserializationPolicy(noClasses);
+        // Qpid's default of 1000 would let the first node to connect take a whole backlog, leaving other nodes idle
+        JmsDefaultPrefetchPolicy prefetch = new JmsDefaultPrefetchPolicy();
+        prefetch.setQueuePrefetch(settings.prefetch());
+        factory.setPrefetchPolicy(prefetch);
         return new AmqpConnection(factory, url.getScheme() + "://" + url.getHost() + ":" + url.getPort());
     }
 

@@ -13,11 +13,12 @@ import io.iotjobbridge.config.Secret;
  *
  * @param externalUrl an external broker's URL ({@code amqp://} or {@code amqps://host:port}); empty = embedded
  * @param password    with {@code user}, the broker login; on the embedded broker it is required of every client
+ * @param prefetch    request messages each consumer holds ahead; small, so nodes sharing a queue share its messages
  */
 public record AmqpSettings(boolean enabled, Optional<String> externalUrl, Optional<String> user,
                            Optional<Secret> password, Optional<String> trustStore,
                            Optional<Secret> trustStorePassword, String requests, String events, String deadLetter,
-                           int consumers, int maxMessageBytes, String brokerHost, int brokerPort) {
+                           int consumers, int maxMessageBytes, String brokerHost, int brokerPort, int prefetch) {
 
     /** Letters, digits and {@code . _ - : /}: what an address needs, and nothing an endpoint URI could misread. */
     static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._:/-]{1,200}");
@@ -33,6 +34,9 @@ public record AmqpSettings(boolean enabled, Optional<String> externalUrl, Option
         if (maxMessageBytes < 1) {
             throw new IllegalArgumentException("bridge.amqp.max-message-bytes must be positive; was "
                     + maxMessageBytes);
+        }
+        if (prefetch < 1) {
+            throw new IllegalArgumentException("bridge.amqp.prefetch must be 1 or more; was " + prefetch);
         }
         if (user.isPresent() != password.isPresent()) {
             throw new IllegalArgumentException("bridge.amqp.user and bridge.amqp.password must be set together");
@@ -58,7 +62,8 @@ public record AmqpSettings(boolean enabled, Optional<String> externalUrl, Option
                 props.getInt("bridge.amqp.consumers", 2),
                 props.getInt("bridge.amqp.max-message-bytes", 1024 * 1024),
                 props.get("bridge.broker.host", "127.0.0.1"),
-                props.getInt("bridge.broker.port", DEFAULT_BROKER_PORT));
+                props.getInt("bridge.broker.port", DEFAULT_BROKER_PORT),
+                props.getInt("bridge.amqp.prefetch", 10));
     }
 
     /** Whether the bridge runs its own broker: AMQP is on and no external one is configured. */

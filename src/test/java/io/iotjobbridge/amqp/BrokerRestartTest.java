@@ -51,7 +51,7 @@ class BrokerRestartTest {
     void shouldTakeEveryRequestOnceAcrossABrokerRestart() throws Exception {
         AmqpSettings settings = new AmqpSettings(true, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), "iot.jobs.requests", "iot.jobs.events", "iot.jobs.requests.dead",
-                2, 1024 * 1024, "127.0.0.1", PackagedJar.freePort());
+                2, 1024 * 1024, "127.0.0.1", PackagedJar.freePort(), 10);
         broker = BridgeBroker.start(settings, brokerDir);
         try (AmqpClient client = new AmqpClient(broker.url())) {
             for (int i = 0; i < REQUESTS; i++) {

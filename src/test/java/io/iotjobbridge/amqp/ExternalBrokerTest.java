@@ -45,7 +45,7 @@ class ExternalBrokerTest {
     void startExternalBroker() {
         external = BridgeBroker.start(new AmqpSettings(true, Optional.empty(), Optional.of(USER),
                 Optional.of(Secret.of(PASSWORD)), Optional.empty(), Optional.empty(), "iot.jobs.requests",
-                "iot.jobs.events", "iot.jobs.requests.dead", 1, 1024, "127.0.0.1", 0), brokerDir);
+                "iot.jobs.events", "iot.jobs.requests.dead", 1, 1024, "127.0.0.1", 0, 10), brokerDir);
     }
 
     @AfterEach
