@@ -34,6 +34,10 @@ public record StatusEvent(Long eventId, String jobId, String requestId, String v
 
     /** A delivered file, where it went and how to check it. */
     public record File(String name, String location, long sizeBytes, String sha256) {
+
+        static List<File> of(List<DeliveredFile> delivered) {
+            return delivered.stream().map(f -> new File(f.name(), f.location(), f.sizeBytes(), f.sha256())).toList();
+        }
     }
 
     public record Error(String field, String rule) {
@@ -42,16 +46,14 @@ public record StatusEvent(Long eventId, String jobId, String requestId, String v
     public static StatusEvent of(PendingEvent event, JobRecord job, List<DeliveredFile> files) {
         return new StatusEvent(event.sequence(), job.id(), job.requestId(), job.vendor().wireName(), job.account(),
                 job.operation(), event.vendorJobId(), event.state().name(), event.progress(), event.detail(),
-                event.at().toString(), files.stream().map(f -> new File(f.name(), f.location(), f.sizeBytes(), f.sha256()))
-                .toList(), null);
+                event.at().toString(), File.of(files), null);
     }
 
     /** The status of a job as it is now, for an asker who repeats a request whose job has finished already. */
     public static StatusEvent current(JobRecord job, List<DeliveredFile> files) {
         return new StatusEvent(null, job.id(), job.requestId(), job.vendor().wireName(), job.account(),
                 job.operation(), job.vendorJobId(), job.state().name(), job.progress(), job.reason(),
-                job.updatedAt().toString(), files.stream().map(f -> new File(f.name(), f.location(), f.sizeBytes(), f.sha256()))
-                .toList(), null);
+                job.updatedAt().toString(), File.of(files), null);
     }
 
     public static StatusEvent rejected(List<Violation> violations, Instant at) {
