@@ -36,6 +36,8 @@ import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
+import io.iotjobbridge.ops.ApiAccess;
+import io.iotjobbridge.ops.HttpSettings;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.push.PushRoutes;
 import io.iotjobbridge.push.PushSubscriptions;
@@ -78,6 +80,9 @@ public final class BridgeConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Path dataDir = Path.of(props.get("bridge.data-dir", "data")).toAbsolutePath().normalize();
         InboxSettings inboxSettings = InboxSettings.fromProperties(props, dataDir);
+        // checked first: a server open beyond loopback without a token must not start at all
+        HttpSettings operations = HttpSettings.fromProperties(props);
+        context.getRegistry().bind("apiAccess", new ApiAccess(operations.token()));
 
         SandboxLink sandbox = SandboxLink.fromProperties(props, clock);
         closeWithContext(context, sandbox);

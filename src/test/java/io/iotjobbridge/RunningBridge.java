@@ -38,6 +38,7 @@ public final class RunningBridge implements AutoCloseable {
         props.setProperty("bridge.data-dir", dataDir.toString());
         props.setProperty("bridge.sandbox.port", "0");
         props.setProperty("bridge.broker.port", "0");
+        props.setProperty("bridge.http.port", "0");
         props.setProperty("bridge.events.poll-ms", "100");
         props.setProperty("bridge.sandbox.aliyun.initializing-ms", "100");
         props.setProperty("bridge.sandbox.aliyun.queued-ms", "100");
@@ -79,6 +80,13 @@ public final class RunningBridge implements AutoCloseable {
     public java.net.URI brokerUrl() {
         return context().getRegistry().lookupByNameAndType("bridgeBroker", io.iotjobbridge.amqp.BridgeBroker.class)
                 .url();
+    }
+
+    /** The operations server (health, metrics, status API, dashboard): {@code http://127.0.0.1:<port>}. */
+    public java.net.URI httpUrl() {
+        int port = context().hasService(
+                org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer.class).getPort();
+        return java.net.URI.create("http://127.0.0.1:" + port);
     }
 
     public VendorSandbox sandbox() {
