@@ -20,6 +20,7 @@ import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.ledger.JobTransition;
 import io.iotjobbridge.ledger.QuotaWait;
 import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.request.RequestRejectedException;
@@ -52,6 +53,7 @@ public final class JobEngine {
     private final BiConsumer<JobRequest, String> followUpIntake;
     private final JobParts parts;
     private final Predicate<JobRecord> statusPushed;
+    private final JobObserver observer;
     private final Clock clock;
 
     /**
@@ -63,6 +65,15 @@ public final class JobEngine {
     public JobEngine(JobLedger ledger, Function<JobRecord, JobFlow> flows, Function<String, Destination> destinations,
                      Delivery delivery, Spool spool, BiConsumer<JobRequest, String> followUpIntake,
                      Predicate<JobRecord> statusPushed, EngineSettings settings, Clock clock) {
+        this(ledger, flows, destinations, delivery, spool, followUpIntake, statusPushed, JobObserver.NONE, settings,
+                clock);
+    }
+
+    /** @param observer hears of status updates, deliveries and quota waits (the metrics) */
+    public JobEngine(JobLedger ledger, Function<JobRecord, JobFlow> flows, Function<String, Destination> destinations,
+                     Delivery delivery, Spool spool, BiConsumer<JobRequest, String> followUpIntake,
+                     Predicate<JobRecord> statusPushed, JobObserver observer, EngineSettings settings, Clock clock) {
+        this.observer = observer;
         this.ledger = ledger;
         this.flows = flows;
         this.destinations = destinations;
@@ -130,6 +141,7 @@ public final class JobEngine {
                 continue;
             }
             try {
+                observer.statusUpdate(job, true);
                 apply(job, status, clock.instant());
             } catch (ConcurrentUpdateException e) {
                 // a worker is checking the job right now: it sees the same vendor state itself
@@ -185,6 +197,7 @@ public final class JobEngine {
                     + " (" + wait.reason() + ")";
             JobRecord queued = ledger.queue(job, wait, why);
             if (job.state() != JobState.QUEUED) {
+                observer.quotaWait(job, false);
                 log(queued);
             }
             return;
@@ -222,6 +235,7 @@ public final class JobEngine {
 
     private void check(JobRecord job, JobFlow flow, Instant now) throws VendorException {
         JobStatus status = flow.check(job);
+        observer.statusUpdate(job, false);
         CrashPoints.reach(CrashPoints.AFTER_STATUS_CHECK);
         JobRecord downloading = apply(job, status, now);
         if (downloading != null) {
@@ -285,6 +299,7 @@ public final class JobEngine {
         Set<String> delivered = new HashSet<>();
         ledger.files(job.id()).forEach(file -> delivered.add(file.name()));
         List<ResultFile> files = flow.resultFiles(job);
+        long bytes = 0;
         for (ResultFile file : files) {
             if (delivered.contains(delivery.targetName(job, file, destination))) {
                 continue;
@@ -292,6 +307,7 @@ public final class JobEngine {
             DeliveredFile done = delivery.deliver(job, file, destination);
             CrashPoints.reach(CrashPoints.AFTER_FILE_WRITTEN);
             ledger.recordFile(job.id(), done);
+            bytes += done.sizeBytes();
             LOG.info("job {} ({} {}) delivered {} ({} bytes, sha256 {})", job.id(), job.vendor(), job.vendorJobId(),
                     done.location(), done.sizeBytes(), done.sha256());
         }
@@ -303,14 +319,28 @@ public final class JobEngine {
         CrashPoints.reach(CrashPoints.BEFORE_DELIVERED);
         String detail = "delivered " + files.size() + " file(s)"
                 + (followUps.isEmpty() ? "" : ", started " + followUps.size() + " follow-up request(s)");
-        log(ledger.save(job.moveTo(JobState.DELIVERED, null), detail));
+        JobRecord done = ledger.save(job.moveTo(JobState.DELIVERED, null), detail);
+        log(done);
         spool.discard(job.id());
+        observer.delivered(done, sinceVendorFinished(job), bytes);
+    }
+
+    /** How long ago the vendor job ended: the job turned DOWNLOADING then (the latest time, after a retry). */
+    private Duration sinceVendorFinished(JobRecord job) {
+        List<JobTransition> history = ledger.history(job.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).state() == JobState.DOWNLOADING) {
+                return Duration.between(history.get(i).at(), clock.instant());
+            }
+        }
+        return Duration.ZERO;
     }
 
     private void handle(JobRecord job, VendorException e, Instant now) {
         switch (e.kind()) {
             case PERMANENT -> fail(job, e.getMessage());
             case QUOTA -> {
+                observer.quotaWait(job, true);
                 Instant until = e.notBefore().orElse(now.plus(settings.quotaWait()));
                 // a refused create leaves no vendor job: the job is queued again
                 boolean notCreated = job.state() == JobState.RECEIVED || job.state() == JobState.SUBMITTING;
