@@ -187,7 +187,7 @@ public final class JobEngine {
             JobRecord whole = job.withVendorJob(JobParts.VENDOR_JOB_ID).moveTo(JobState.RUNNING, null)
                     .withVendorStatus("0 of " + split.size() + " parts delivered", 0)
                     .nextRunAt(now.plus(settings.pollInitial()), 0, null);
-            log(ledger.save(whole, "split into " + split.size() + " parts"));
+            ledger.save(whole, "split into " + split.size() + " parts");
             return;
         }
         JobLedger.SubmitStart start = ledger.startSubmit(job, flow.quotas(job), settings.quotaWait());
@@ -195,10 +195,9 @@ public final class JobEngine {
             QuotaWait wait = start.quotaWait();
             String why = "waiting for vendor quota \"" + wait.quota().describe() + "\" until " + wait.until()
                     + " (" + wait.reason() + ")";
-            JobRecord queued = ledger.queue(job, wait, why);
+            ledger.queue(job, wait, why);
             if (job.state() != JobState.QUEUED) {
                 observer.quotaWait(job, false);
-                log(queued);
             }
             return;
         }
@@ -211,7 +210,7 @@ public final class JobEngine {
         Duration firstCheck = statusPushed.test(submitting) ? settings.pushSafetyPoll() : settings.pollInitial();
         JobRecord submitted = submitting.withVendorJob(vendorJobId).moveTo(JobState.SUBMITTED, null)
                 .nextRunAt(now.plus(firstCheck), 0, null);
-        log(ledger.save(submitted, "vendor job " + vendorJobId + " created"));
+        ledger.save(submitted, "vendor job " + vendorJobId + " created");
     }
 
     /**
@@ -224,8 +223,8 @@ public final class JobEngine {
         if (found.isPresent()) {
             JobRecord adopted = job.withVendorJob(found.get()).moveTo(JobState.SUBMITTED, null)
                     .nextRunAt(now, 0, null);
-            log(ledger.save(adopted, "vendor job " + found.get() + " found: created by the interrupted submit of "
-                    + job.submitStartedAt()));
+            ledger.save(adopted, "vendor job " + found.get() + " found: created by the interrupted submit of "
+                    + job.submitStartedAt());
             return;
         }
         LOG.warn("job {} ({} {}): no vendor job from the submit begun at {} was found; creating it now", job.id(),
@@ -253,18 +252,13 @@ public final class JobEngine {
             JobRecord next = job.withVendorStatus(running.vendorStatus(), running.progress());
             next = next.nextRunAt(now.plus(pacing.nextPoll(next, now, statusPushed.test(job))), 0, null);
             boolean firstSeenRunning = job.state() != JobState.RUNNING;
-            JobRecord saved = ledger.save(firstSeenRunning ? next.moveTo(JobState.RUNNING, null) : next,
+            ledger.save(firstSeenRunning ? next.moveTo(JobState.RUNNING, null) : next,
                     "vendor status " + running.vendorStatus());
-            if (firstSeenRunning) {
-                log(saved);
-            }
             return null;
         }
         if (status instanceof JobStatus.Succeeded done) {
-            JobRecord downloading = ledger.checkpoint(job.withVendorStatus(done.vendorStatus(), 100)
+            return ledger.checkpoint(job.withVendorStatus(done.vendorStatus(), 100)
                     .moveTo(JobState.DOWNLOADING, null).nextRunAt(now, 0, null), "vendor status " + done.vendorStatus());
-            log(downloading);
-            return downloading;
         }
         JobStatus.Failed failed = (JobStatus.Failed) status;
         fail(job.withVendorStatus(failed.vendorStatus(), job.progress()), failed.reason());
@@ -281,8 +275,8 @@ public final class JobEngine {
         if (progress.failure() != null) {
             fail(job, progress.failure());
         } else if (progress.allDelivered()) {
-            log(ledger.save(job.withVendorStatus(progress.describe(), 100).moveTo(JobState.DELIVERED, null),
-                    "all " + progress.total() + " parts delivered"));
+            ledger.save(job.withVendorStatus(progress.describe(), 100).moveTo(JobState.DELIVERED, null),
+                    "all " + progress.total() + " parts delivered");
         } else {
             ledger.save(job.withVendorStatus(progress.describe(), progress.percent())
                     .nextRunAt(now.plus(settings.pollInitial()), 0, null), null);
@@ -320,7 +314,6 @@ public final class JobEngine {
         String detail = "delivered " + files.size() + " file(s)"
                 + (followUps.isEmpty() ? "" : ", started " + followUps.size() + " follow-up request(s)");
         JobRecord done = ledger.save(job.moveTo(JobState.DELIVERED, null), detail);
-        log(done);
         spool.discard(job.id());
         observer.delivered(done, sinceVendorFinished(job), bytes);
     }
@@ -347,10 +340,7 @@ public final class JobEngine {
                 JobState state = notCreated ? JobState.QUEUED : job.state();
                 String why = "waiting for vendor quota until " + until + " (" + e.getMessage() + ")";
                 JobRecord waiting = (state == job.state() ? job : job.moveTo(state, why)).nextRunAt(until, 0, why);
-                JobRecord saved = ledger.save(waiting, why);
-                if (state != job.state()) {
-                    log(saved);
-                }
+                ledger.save(waiting, why);
             }
             case RETRYABLE -> {
                 // a call the bridge held back itself (budget, paused API) never reached the vendor: not an attempt
@@ -370,13 +360,7 @@ public final class JobEngine {
     }
 
     private void fail(JobRecord job, String reason) {
-        log(ledger.save(job.moveTo(JobState.FAILED, reason), reason));
+        ledger.save(job.moveTo(JobState.FAILED, reason), reason);
         spool.discard(job.id());
-    }
-
-    private static void log(JobRecord job) {
-        LOG.info("job {} request {} ({} {} {}) is {}{}", job.id(), job.requestId(), job.vendor(), job.operation(),
-                job.vendorJobId() == null ? "-" : job.vendorJobId(), job.state(),
-                job.reason() == null ? "" : ": " + job.reason());
     }
 }
