@@ -22,8 +22,11 @@ public final class ConfigFiles {
         return Optional.ofNullable(extra).filter(file -> !file.isBlank());
     }
 
-    /** Camel property placeholder locations: the operator's file, when given, after (so over) the packaged one. */
+    /**
+     * Camel property placeholder locations: the operator's file, when given, before the packaged one, because Camel
+     * takes a key from the first location that has it and the operator's value must win.
+     */
     public static String locations(Optional<String> extra) {
-        return "classpath:application.properties" + extra.map(file -> ",file:" + file).orElse("");
+        return extra.map(file -> "file:" + file + ",").orElse("") + "classpath:application.properties";
     }
 }
