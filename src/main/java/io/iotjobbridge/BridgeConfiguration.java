@@ -38,6 +38,7 @@ import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
 import io.iotjobbridge.ops.ApiAccess;
 import io.iotjobbridge.ops.HttpSettings;
+import io.iotjobbridge.ops.JobActionRoutes;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.push.PushRoutes;
 import io.iotjobbridge.push.PushSubscriptions;
@@ -139,6 +140,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 pushed -> engine.onVendorStatus(pushed.vendor(), pushed.account(), pushed.vendorJobId(), pushed.status()),
                 clock));
         context.getRegistry().bind("pushConnections", pushConnections);
+        context.addRoutes(JobActionRoutes.of(intake, ledger, flows::forJob, inboxSettings.maxFileBytesInt(), clock));
     }
 
     /**

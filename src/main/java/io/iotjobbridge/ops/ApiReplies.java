@@ -38,14 +38,16 @@ public final class ApiReplies {
         json(exchange, status, Map.of("error", reason(status), "violations", violations));
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         return switch (status) {
             case 400 -> "bad request";
             case 401 -> "unauthorized";
             case 404 -> "not found";
             case 409 -> "conflict";
             case 413 -> "request too large";
+            case 415 -> "unsupported media type";
             case 422 -> "invalid request";
+            case 502 -> "bad gateway";
             default -> "error " + status;
         };
     }
