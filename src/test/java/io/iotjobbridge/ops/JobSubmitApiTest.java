@@ -157,9 +157,13 @@ class JobSubmitApiTest {
 
         for (ApiCalls.Answer answer : List.of(declared, chunked)) {
             assertThat(answer.status()).isEqualTo(413);
-            assertThat(answer.violations()).singleElement().asString().startsWith("request: is ")
+            assertThat(answer.violations()).singleElement().asString()
                     .contains("at most " + MAX_BYTES + " bytes", "bridge.inbox.max-file-bytes");
         }
+        assertThat(declared.violations()).as("refused on its declared length alone")
+                .containsExactly("request: is " + document.length() + " bytes; at most " + MAX_BYTES
+                        + " bytes are taken (bridge.inbox.max-file-bytes)");
+        assertThat(chunked.violations().get(0)).startsWith("request: is more than " + MAX_BYTES + " bytes");
         assertThat(bridge.ledger().findByRequestId("api-too-large")).isEmpty();
         assertThat(api.submit("application/json", listBatchTasks("api-just-fits", "firmwareUpgrade")
                 + " ".repeat(MAX_BYTES - listBatchTasks("api-just-fits", "firmwareUpgrade").length())).status())
