@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import io.iotjobbridge.ledger.JobControl;
 import io.iotjobbridge.ledger.JobRecord;
-import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.VendorException;
@@ -52,6 +51,11 @@ public final class JobActions {
     public record Done(JobRecord job, boolean vendorCancelled) implements Outcome {
     }
 
+    /**
+     * Cancels an unfinished job, first at the vendor where its flow has a cancel call and its vendor job still runs.
+     *
+     * @param jobOrRequestId the job's id or its request id
+     */
     public Outcome cancel(String jobOrRequestId) {
         Optional<JobRecord> found = control.find(jobOrRequestId);
         if (found.isEmpty()) {
@@ -68,18 +72,23 @@ public final class JobActions {
         return outcome;
     }
 
+    /**
+     * Runs a FAILED or CANCELLED job again from the beginning: a new vendor job, due at once.
+     *
+     * @param jobOrRequestId the job's id or its request id
+     */
     public Outcome retry(String jobOrRequestId) {
         Optional<JobRecord> found = control.find(jobOrRequestId);
         if (found.isEmpty()) {
             return new Unknown();
         }
         JobRecord job = found.get();
-        if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
+        if (!job.state().canBeRetried()) {
             return new NotAllowed(job);
         }
         if (JobParts.isSplit(job)) {
             // the parts first: the whole, once restarted, must find none of them ended undelivered
-            parts(job).stream().filter(part -> part.state() == JobState.FAILED || part.state() == JobState.CANCELLED)
+            parts(job).stream().filter(part -> part.state().canBeRetried())
                     .forEach(part -> outcome(control.retry(part.id()), false, JobControl.RETRIED + " with its whole"));
         }
         return outcome(control.retry(job.id()), false, JobControl.RETRIED);

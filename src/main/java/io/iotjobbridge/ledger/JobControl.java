@@ -46,8 +46,7 @@ public final class JobControl {
      * earlier run delivered stay recorded: they are history, and the new run's files are recorded beside them.
      */
     public Optional<Change> retry(String jobId) {
-        return change(jobId, job -> job.state() == JobState.FAILED || job.state() == JobState.CANCELLED,
-                job -> job.restart(clock.instant()), RETRIED);
+        return change(jobId, job -> job.state().canBeRetried(), job -> job.restart(clock.instant()), RETRIED);
     }
 
     private Optional<Change> change(String jobId, Predicate<JobRecord> allowed, UnaryOperator<JobRecord> next,

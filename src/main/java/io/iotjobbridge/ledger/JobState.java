@@ -37,6 +37,11 @@ public enum JobState {
         return this == DELIVERED || this == FAILED || this == CANCELLED;
     }
 
+    /** An operator may run a job in these states again, from the beginning. */
+    public boolean canBeRetried() {
+        return this == FAILED || this == CANCELLED;
+    }
+
     /** The terminal states as an SQL list ({@code 'DELIVERED', 'FAILED', …}), so queries never spell them out. */
     static String terminalSqlList() {
         return Arrays.stream(values()).filter(JobState::isTerminal).map(s -> "'" + s.name() + "'")
