@@ -46,6 +46,7 @@ import io.iotjobbridge.ops.ApiAccess;
 import io.iotjobbridge.ops.BridgeMetrics;
 import io.iotjobbridge.ops.Housekeeping;
 import io.iotjobbridge.ops.HttpSettings;
+import io.iotjobbridge.ops.JobActionRoutes;
 import io.iotjobbridge.ops.Overview;
 import io.iotjobbridge.ops.StatusApiRoutes;
 import io.iotjobbridge.ops.health.LastCalls;
@@ -161,6 +162,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 props.getMillis("bridge.ops.call-history-ms", Duration.ofDays(7)), clock));
         ReadinessChecks.register(context, dataSource, broker, props.namesUnder("bridge.accounts."),
                 accounts::isConfigured, lastCalls, push, pushConnections);
+        context.addRoutes(JobActionRoutes.of(intake, ledger, flows::forJob, inboxSettings.maxFileBytesInt(), clock));
     }
 
     /** Camel's Prometheus registry, made here first when Camel has not made it yet, so both use the same one. */

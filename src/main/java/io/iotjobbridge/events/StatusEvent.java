@@ -68,8 +68,7 @@ public record StatusEvent(Long eventId, String jobId, String requestId, String v
      */
     @JsonProperty("final")
     public boolean isFinal() {
-        return REJECTED.equals(state) || JobState.DELIVERED.name().equals(state)
-                || JobState.FAILED.name().equals(state);
+        return REJECTED.equals(state) || JobState.valueOf(state).isTerminal();
     }
 
     public byte[] toJson() {

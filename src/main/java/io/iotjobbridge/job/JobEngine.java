@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -104,21 +105,38 @@ public final class JobEngine {
         }
         Instant now = clock.instant();
         try {
-            JobFlow flow = flows.apply(job);
-            if (timedOut(job, flow, now)) {
-                return;
+            try {
+                JobFlow flow = flows.apply(job);
+                if (timedOut(job, flow, now)) {
+                    return;
+                }
+                step(job, flow, now);
+            } catch (VendorException e) {
+                // backoff counts from the failure, not from the step's start: a slow failure (a read timeout) must
+                // not use up the wait before its retry
+                afterFailedStep(jobId, job, current -> handle(current, e, clock.instant()));
+            } catch (RequestRejectedException e) {
+                // a follow-up or part the flow built broke a rule: retrying would build the same request again
+                afterFailedStep(jobId, job, current -> fail(current, "a request this job starts was rejected: "
+                        + e.getMessage()));
             }
-            step(job, flow, now);
-        } catch (VendorException e) {
-            // backoff counts from the failure, not from the step's start: a slow failure (a read timeout) must not
-            // use up the wait before its retry
-            handle(ledger.find(jobId).orElse(job), e, clock.instant());
         } catch (ConcurrentUpdateException e) {
+            // saved elsewhere meanwhile: another worker, a pushed status, or an operator's cancel
             LOG.debug("job {} moved on elsewhere; this worker stops", jobId);
-        } catch (RequestRejectedException e) {
-            // a follow-up or part the flow built broke a rule: retrying would build the same request again
-            fail(ledger.find(jobId).orElse(job), "a request this job starts was rejected: " + e.getMessage());
         }
+    }
+
+    /**
+     * Records a failed step on the job as the ledger has it now (the step may have saved it), unless it ended
+     * meanwhile: an operator may have cancelled it while this worker waited on the vendor, and that must stand.
+     */
+    private void afterFailedStep(String jobId, JobRecord stepped, Consumer<JobRecord> record) {
+        JobRecord current = ledger.find(jobId).orElse(stepped);
+        if (current.state().isTerminal()) {
+            LOG.debug("job {} is {} already; the failed step of this worker is not recorded", jobId, current.state());
+            return;
+        }
+        record.accept(current);
     }
 
     /**

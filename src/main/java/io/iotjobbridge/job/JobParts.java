@@ -48,9 +48,12 @@ final class JobParts {
             if (part.isEmpty()) {
                 return new Progress(parts.size(), delivered, null, true);
             }
-            if (part.get().state() == JobState.FAILED) {
+            JobState state = part.get().state();
+            // a cancelled part ends the whole as a failed one does: the whole can never be delivered complete
+            if (state == JobState.FAILED || state == JobState.CANCELLED) {
+                String ended = state == JobState.FAILED ? "failed" : "was cancelled";
                 return new Progress(parts.size(), delivered, "part " + (i + 1) + " of " + parts.size() + " (request "
-                        + part.get().requestId() + ") failed: " + part.get().reason(), false);
+                        + part.get().requestId() + ") " + ended + ": " + part.get().reason(), false);
             }
             if (part.get().state() == JobState.DELIVERED) {
                 delivered++;

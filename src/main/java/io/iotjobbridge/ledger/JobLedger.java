@@ -28,6 +28,7 @@ public final class JobLedger {
             + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at, version,"
             + " submit_started_at";
     private static final int MAX_TEXT = 2000;
+    private static final String TERMINAL = JobState.terminalSqlList();
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -106,6 +107,19 @@ public final class JobLedger {
         return queryOne("select " + COLUMNS + " from job where request_id = ?", requestId);
     }
 
+    /** The quota key a QUEUED job waits for; empty for a job not waiting for a quota. */
+    public Optional<String> waitingFor(String jobId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select waiting_for from job where id = ?")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("could not read what job " + jobId + " waits for", e);
+        }
+    }
+
     /**
      * Claims up to {@code max} unfinished jobs that are due, leasing each for {@code lease} so no other worker (or
      * node) works on it meanwhile. A lease left by a crashed worker simply expires.
@@ -114,7 +128,7 @@ public final class JobLedger {
         Instant now = clock.instant();
         List<String> candidates = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from job where state not in ('DELIVERED', 'FAILED')"
+             PreparedStatement ps = c.prepareStatement("select id from job where state not in (" + TERMINAL + ")"
                      + " and next_run_at <= ? and (lease_until is null or lease_until < ?) order by next_run_at")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setTimestamp(2, Timestamp.from(now));
@@ -283,7 +297,7 @@ public final class JobLedger {
     /** Unfinished jobs of an account following vendor job {@code vendorJobId} (normally one). */
     public List<JobRecord> findActiveByVendorJob(Vendor vendor, String account, String vendorJobId) {
         return queryList("select " + COLUMNS + " from job where vendor = ? and account = ? and vendor_job_id = ?"
-                + " and state not in ('DELIVERED', 'FAILED')", "jobs of vendor job " + vendorJobId,
+                + " and state not in (" + TERMINAL + ")", "jobs of vendor job " + vendorJobId,
                 vendor.wireName(), account, vendorJobId);
     }
 

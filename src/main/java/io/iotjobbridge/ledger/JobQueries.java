@@ -86,7 +86,7 @@ public final class JobQueries {
     /** The jobs waiting for a quota to free up, soonest release first. */
     public List<ListedJob> quotaWaits(int max) {
         return listed("select " + JobLedger.COLUMNS + ", waiting_for from job where waiting_for is not null"
-                + " and state not in ('DELIVERED', 'FAILED', 'CANCELLED') order by next_run_at fetch first " + max
+                + " and state not in (" + JobState.terminalSqlList() + ") order by next_run_at fetch first " + max
                 + " rows only", List.of());
     }
 

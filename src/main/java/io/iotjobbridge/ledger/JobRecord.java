@@ -34,6 +34,15 @@ public record JobRecord(String id, String requestId, Vendor vendor, String accou
                 submitStartedAt);
     }
 
+    /**
+     * The job as it was admitted, due {@code now}: everything an earlier run learnt from the vendor (its job id,
+     * status, progress, attempts, when its create began) is cleared, so the next run creates a new vendor job.
+     */
+    public JobRecord restart(Instant now) {
+        return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson,
+                JobState.RECEIVED, null, null, null, null, 0, now, createdAt, updatedAt, version, null);
+    }
+
     public JobRecord withVendorJob(String newVendorJobId) {
         return new JobRecord(id, requestId, vendor, account, operation, destination, requestJson, optionsJson, state,
                 newVendorJobId, vendorStatus, progress, reason, attempts, nextRunAt, createdAt, updatedAt, version,

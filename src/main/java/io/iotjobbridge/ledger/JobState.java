@@ -1,5 +1,8 @@
 package io.iotjobbridge.ledger;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** Where a job stands. Every change is committed to the ledger before the bridge acts on it. */
 public enum JobState {
     /** accepted and persisted; the vendor job is not started yet */
@@ -20,14 +23,28 @@ public enum JobState {
     /** every result file is at its destination */
     DELIVERED,
     /** the job ended without a delivered result; the reason says why */
-    FAILED;
+    FAILED,
+    /** an operator cancelled the job; the reason says who and why */
+    CANCELLED;
 
     /** While in these states a vendor job is started and not finished: it counts against "unfinished" quotas. */
     public boolean isUnfinishedAtVendor() {
         return this == SUBMITTING || this == SUBMITTED || this == RUNNING;
     }
 
+    /** Nothing more happens to a job in these states, unless an operator retries a FAILED or CANCELLED one. */
     public boolean isTerminal() {
-        return this == DELIVERED || this == FAILED;
+        return this == DELIVERED || this == FAILED || this == CANCELLED;
+    }
+
+    /** An operator may run a job in these states again, from the beginning. */
+    public boolean canBeRetried() {
+        return this == FAILED || this == CANCELLED;
+    }
+
+    /** The terminal states as an SQL list ({@code 'DELIVERED', 'FAILED', …}), so queries never spell them out. */
+    static String terminalSqlList() {
+        return Arrays.stream(values()).filter(JobState::isTerminal).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", "));
     }
 }

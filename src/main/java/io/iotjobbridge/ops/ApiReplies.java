@@ -37,12 +37,21 @@ public final class ApiReplies {
     }
 
     public static void errors(Exchange exchange, int status, List<Violation> violations) {
-        List<Map<String, String>> pairs = violations.stream()
-                .map(violation -> Map.of("field", violation.field(), "rule", violation.rule())).toList();
+        json(exchange, status, errorBody(status, violations));
+    }
+
+    /** The error shape, for an answer that adds fields of its own to it. */
+    static Map<String, Object> errorBody(int status, List<Violation> violations) {
+        List<Map<String, String>> pairs = violations.stream().map(violation -> {
+            Map<String, String> pair = new LinkedHashMap<>();
+            pair.put("field", violation.field());
+            pair.put("rule", violation.rule());
+            return pair;
+        }).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", reason(status));
         body.put("violations", pairs);
-        json(exchange, status, body);
+        return body;
     }
 
     private static String reason(int status) {
@@ -52,7 +61,9 @@ public final class ApiReplies {
             case 404 -> "not found";
             case 409 -> "conflict";
             case 413 -> "request too large";
+            case 415 -> "unsupported media type";
             case 422 -> "invalid request";
+            case 502 -> "bad gateway";
             default -> "error " + status;
         };
     }

@@ -72,6 +72,18 @@ public interface JobFlow {
     }
 
     /**
+     * Asks the vendor to cancel the unfinished vendor job {@code job.vendorJobId()}, where the vendor has a call
+     * for it. Most vendor jobs have none (Huawei exports and batch tasks, Alibaba data downloads): then nothing is
+     * sent and the answer is false, and the job is cancelled in the bridge only, the vendor job running on.
+     *
+     * @return true when the vendor accepted the cancel
+     * @throws VendorException when the vendor refused it (or could not be reached); the job must stay as it is
+     */
+    default boolean cancelAtVendor(JobRecord job) throws VendorException {
+        return false;
+    }
+
+    /**
      * Whether the vendor pushes this job's status changes (over its AMQP subscription) when the account subscribes:
      * then the bridge checks the status itself only as a safety net.
      */

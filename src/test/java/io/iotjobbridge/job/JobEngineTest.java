@@ -20,6 +20,7 @@ import io.iotjobbridge.destination.Destination;
 import io.iotjobbridge.destination.FileNameTemplate;
 import io.iotjobbridge.destination.Manifest;
 import io.iotjobbridge.ledger.DeliveredFile;
+import io.iotjobbridge.ledger.JobControl;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
@@ -310,6 +311,49 @@ class JobEngineTest {
     }
 
     @Test
+    void aCancelledPartEndsItsSplitWholeAsAFailedPartDoes() {
+        flow.parts = List.of(part("r-1.part-1-of-2"), part("r-1.part-2-of-2"));
+        String whole = admit();
+        engine.advance(whole);
+        String firstPart = ledger.findByRequestId("r-1.part-1-of-2").orElseThrow().id();
+
+        new JobControl(ledger, clock).cancel(firstPart, "cancelled by an operator");
+        clock.advance(Duration.ofSeconds(2));
+        engine.advance(whole);
+
+        JobRecord failed = ledger.find(whole).orElseThrow();
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.reason()).contains("part 1 of 2", "was cancelled", "cancelled by an operator");
+    }
+
+    @Test
+    void anOperatorsCancelDuringAFailingVendorCallStandsAndTheFailureIsNotRecorded() {
+        String id = admit();
+        flow.duringSubmit = () -> new JobControl(ledger, clock).cancel(id, "cancelled by an operator");
+        flow.submitError = VendorException.permanent("iot.common.InvalidFormattedParameter", "JobName is invalid");
+
+        engine.advance(id);
+
+        JobRecord cancelled = ledger.find(id).orElseThrow();
+        assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(cancelled.reason()).isEqualTo("cancelled by an operator");
+    }
+
+    @Test
+    void anOperatorsCancelDuringASucceedingVendorCallStandsAndTheJobIsNeverClaimedAgain() {
+        String id = admit();
+        flow.duringSubmit = () -> new JobControl(ledger, clock).cancel(id, "cancelled by an operator");
+
+        engine.advance(id);
+
+        JobRecord cancelled = ledger.find(id).orElseThrow();
+        assertThat(cancelled.state()).as("the worker's save of SUBMITTED is refused").isEqualTo(JobState.CANCELLED);
+        assertThat(cancelled.vendorJobId()).isNull();
+        clock.advance(Duration.ofHours(1));
+        assertThat(engine.claimDue()).isEmpty();
+    }
+
+    @Test
     void aPushedCompletionGoesStraightToDeliveryWithoutAStatusCheck() {
         flow.stillRunning = true;
         pushed = true;
@@ -398,6 +442,8 @@ class JobEngineTest {
         boolean stillRunning;
         boolean pushesStatus;
         String found;
+        /** Runs while the worker waits on the vendor's answer to the create, e.g. an operator's cancel. */
+        Runnable duringSubmit = () -> { };
         List<Quota> quotas = List.of();
         List<JobRequest> parts = List.of();
         final List<Instant> lookedUpSince = new ArrayList<>();
@@ -433,6 +479,7 @@ class JobEngineTest {
         @Override
         public String submit(JobRecord job) throws VendorException {
             submits++;
+            duringSubmit.run();
             if (submitError != null) {
                 throw submitError;
             }

@@ -328,6 +328,53 @@ abstract class JobLedgerContract {
                 new EventOutbox.Reply("queue:replies", "c-2"));
     }
 
+    @Test
+    void anOperatorsCancelEndsAnUnfinishedJobForGoodButNotAnEndedOne() {
+        String id = admit("req-cancel");
+        JobControl control = new JobControl(ledger(), clock);
+
+        JobControl.Change cancelled = control.cancel(id, "cancelled by an operator").orElseThrow();
+        JobControl.Change again = control.cancel(id, "twice").orElseThrow();
+
+        assertThat(cancelled.applied()).isTrue();
+        assertThat(cancelled.job().state()).isEqualTo(JobState.CANCELLED);
+        assertThat(again.applied()).isFalse();
+        assertThat(again.job().reason()).isEqualTo("cancelled by an operator");
+        assertThat(ledger().history(id)).last().extracting(JobTransition::state, JobTransition::detail)
+                .containsExactly(JobState.CANCELLED, "cancelled by an operator");
+        assertThat(ledger().claimDue(10, Duration.ofMinutes(5))).as("never picked up again").isEmpty();
+        assertThat(control.cancel("no-such-job", "why")).isEmpty();
+    }
+
+    @Test
+    void anOperatorsRetryStartsAFailedJobAfreshAndKeepsItsDeliveredFilesAsHistory() {
+        String id = admit("req-retry");
+        JobRecord running = ledger().save(ledger().find(id).orElseThrow().withVendorJob("vj-1")
+                .moveTo(JobState.RUNNING, null).withVendorStatus("IN_PROGRESS", 40), null);
+        ledger().recordFile(id, new DeliveredFile("part.csv", "default:part.csv", 7, "cd".repeat(32), START));
+        ledger().save(running.nextRunAt(START, 3, null).moveTo(JobState.FAILED, "vendor said no"), "vendor said no");
+        clock.advance(Duration.ofMinutes(10));
+        JobControl control = new JobControl(ledger(), clock);
+
+        JobControl.Change retried = control.retry(id).orElseThrow();
+
+        assertThat(retried.applied()).isTrue();
+        JobRecord fresh = retried.job();
+        assertThat(fresh.state()).isEqualTo(JobState.RECEIVED);
+        assertThat(fresh.vendorJobId()).isNull();
+        assertThat(fresh.vendorStatus()).isNull();
+        assertThat(fresh.progress()).isNull();
+        assertThat(fresh.reason()).isNull();
+        assertThat(fresh.attempts()).isZero();
+        assertThat(fresh.submitStartedAt()).isNull();
+        assertThat(fresh.nextRunAt()).isEqualTo(clock.instant());
+        assertThat(ledger().files(id)).extracting(DeliveredFile::name).containsExactly("part.csv");
+        assertThat(ledger().history(id)).last().extracting(JobTransition::state, JobTransition::detail)
+                .containsExactly(JobState.RECEIVED, "retried by an operator");
+        assertThat(ledger().claimDue(10, Duration.ofMinutes(5))).containsExactly(id);
+        assertThat(control.retry(id).orElseThrow().applied()).as("a RECEIVED job is not retried").isFalse();
+    }
+
     private String admit(String requestId) {
         return ledger().admit(requestId, Vendor.ALIYUN, "default", "CreateJob", "default", "{}", null).job().id();
     }

@@ -154,6 +154,13 @@ public final class DeviceJobFlow implements JobFlow {
         return DeviceJobStatus.interpret(status, counts);
     }
 
+    /** CancelJob: the vendor stops sending the job to devices it has not reached (CANCELLING, then CANCELLED). */
+    @Override
+    public boolean cancelAtVendor(JobRecord job) throws VendorException {
+        client.call(AliyunOperations.CANCEL_JOB, jobParams(job));
+        return true;
+    }
+
     @Override
     public List<ResultFile> resultFiles(JobRecord job) throws VendorException {
         JsonNode described = queryJob(job);
