@@ -37,6 +37,7 @@ import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
 import io.iotjobbridge.ops.ApiAccess;
+import io.iotjobbridge.ops.DashboardRoutes;
 import io.iotjobbridge.ops.HttpSettings;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.push.PushRoutes;
@@ -139,6 +140,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 pushed -> engine.onVendorStatus(pushed.vendor(), pushed.account(), pushed.vendorJobId(), pushed.status()),
                 clock));
         context.getRegistry().bind("pushConnections", pushConnections);
+        context.addRoutes(new DashboardRoutes());
     }
 
     /**
