@@ -33,12 +33,16 @@ import io.iotjobbridge.job.JobSubmission;
 import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.EventOutbox;
 import io.iotjobbridge.ledger.JobLedger;
+import io.iotjobbridge.ledger.JobQueries;
+import io.iotjobbridge.ledger.VendorCallLog;
 import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
 import io.iotjobbridge.ops.ApiAccess;
 import io.iotjobbridge.ops.DashboardRoutes;
 import io.iotjobbridge.ops.HttpSettings;
+import io.iotjobbridge.ops.Overview;
+import io.iotjobbridge.ops.StatusApiRoutes;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.push.PushRoutes;
 import io.iotjobbridge.push.PushSubscriptions;
@@ -114,8 +118,10 @@ public final class BridgeConfiguration implements CamelConfiguration {
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(
                 new RequestParser(inboxSettings.maxFileBytesInt(), inboxSettings.maxBatchItems()), validator, ledger);
-        JobFlows flows = new JobFlows(accounts, http, spool, callBudget(props, clock),
-                new LedgerCallSlots(dataSource, clock), statusSweepMaxAge(props), clock);
+        CallBudget budget = callBudget(props, clock);
+        VendorCallLog callLog = new VendorCallLog(dataSource);
+        JobFlows flows = new JobFlows(accounts, http, spool, budget, new LedgerCallSlots(dataSource, clock),
+                statusSweepMaxAge(props), callLog, clock);
         PushConnections pushConnections = new PushConnections();
         // a job is checked only as a safety net while its vendor pushes its status over a live subscription
         JobEngine engine = new JobEngine(ledger, flows::forJob,
@@ -140,6 +146,9 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 pushed -> engine.onVendorStatus(pushed.vendor(), pushed.account(), pushed.vendorJobId(), pushed.status()),
                 clock));
         context.getRegistry().bind("pushConnections", pushConnections);
+        JobQueries queries = new JobQueries(dataSource);
+        context.addRoutes(new StatusApiRoutes(queries, ledger, callLog,
+                new Overview(queries, callLog, budget, ledger.node(), clock)));
         context.addRoutes(new DashboardRoutes());
     }
 

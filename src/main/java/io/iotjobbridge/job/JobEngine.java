@@ -23,6 +23,7 @@ import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.ledger.QuotaWait;
 import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.request.RequestRejectedException;
+import io.iotjobbridge.vendor.CallAttribution;
 import io.iotjobbridge.vendor.JobFlow;
 import io.iotjobbridge.vendor.JobStatus;
 import io.iotjobbridge.vendor.ResultFile;
@@ -80,8 +81,12 @@ public final class JobEngine {
         return ledger.claimDue(settings.workers() * 4, settings.lease());
     }
 
-    /** Takes one job one step further. */
+    /** Takes one job one step further; the vendor calls it makes are attributed to it. */
     public void advance(String jobId) {
+        CallAttribution.during(jobId, () -> step(jobId));
+    }
+
+    private void step(String jobId) {
         JobRecord job = ledger.find(jobId).orElse(null);
         if (job == null || job.state().isTerminal()) {
             return;

@@ -24,7 +24,7 @@ import io.iotjobbridge.vendor.Vendor;
  */
 public final class JobLedger {
 
-    private static final String COLUMNS = "id, request_id, vendor, account, operation, destination, request_json, options_json, state,"
+    static final String COLUMNS = "id, request_id, vendor, account, operation, destination, request_json, options_json, state,"
             + " vendor_job_id, vendor_status, progress, reason, attempts, next_run_at, created_at, updated_at, version,"
             + " submit_started_at";
     private static final int MAX_TEXT = 2000;
@@ -51,6 +51,11 @@ public final class JobLedger {
      *
      * @return how many jobs were freed
      */
+    /** The name this node leases jobs under. */
+    public String node() {
+        return node;
+    }
+
     public int releaseOwnLeases() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("update job set lease_until = null, lease_owner = null"
@@ -324,13 +329,14 @@ public final class JobLedger {
     public List<JobTransition> history(String jobId) {
         List<JobTransition> history = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select at, state, detail from job_transition where job_id = ?"
+             PreparedStatement ps = c.prepareStatement("select at, state, detail, vendor_job_id, progress"
+                     + " from job_transition where job_id = ?"
                      + " order by id")) {
             ps.setString(1, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     history.add(new JobTransition(rs.getTimestamp(1).toInstant(), JobState.valueOf(rs.getString(2)),
-                            rs.getString(3)));
+                            rs.getString(3), rs.getString(4), (Integer) rs.getObject(5)));
                 }
             }
             return history;
@@ -422,7 +428,7 @@ public final class JobLedger {
         }
     }
 
-    private static JobRecord read(ResultSet rs) throws SQLException {
+    static JobRecord read(ResultSet rs) throws SQLException {
         return new JobRecord(rs.getString("id"), rs.getString("request_id"),
                 Vendor.fromWireName(rs.getString("vendor")).orElseThrow(), rs.getString("account"),
                 rs.getString("operation"), rs.getString("destination"), rs.getString("request_json"), rs.getString("options_json"),

@@ -1,10 +1,12 @@
 package io.iotjobbridge.ops;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotjobbridge.request.Violation;
 import org.apache.camel.Exchange;
 
 /**
@@ -31,11 +33,16 @@ public final class ApiReplies {
     }
 
     public static void error(Exchange exchange, int status, String field, String rule) {
-        errors(exchange, status, List.of(Map.of("field", field, "rule", rule)));
+        errors(exchange, status, List.of(new Violation(field, rule)));
     }
 
-    public static void errors(Exchange exchange, int status, List<Map<String, String>> violations) {
-        json(exchange, status, Map.of("error", reason(status), "violations", violations));
+    public static void errors(Exchange exchange, int status, List<Violation> violations) {
+        List<Map<String, String>> pairs = violations.stream()
+                .map(violation -> Map.of("field", violation.field(), "rule", violation.rule())).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", reason(status));
+        body.put("violations", pairs);
+        json(exchange, status, body);
     }
 
     private static String reason(int status) {

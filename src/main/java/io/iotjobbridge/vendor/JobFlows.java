@@ -42,6 +42,7 @@ public final class JobFlows {
     private final CallBudget budget;
     private final CallSlots downloadTurns;
     private final Duration sweepMaxAge;
+    private final VendorCallObserver observer;
     private final Clock clock;
     private final Map<String, AliyunClient> aliyunClients = new ConcurrentHashMap<>();
     private final Map<String, HuaweiClient> huaweiClients = new ConcurrentHashMap<>();
@@ -53,6 +54,13 @@ public final class JobFlows {
      */
     public JobFlows(Accounts accounts, HttpTransport http, Spool spool, CallBudget budget, CallSlots downloadTurns,
                     Duration sweepMaxAge, Clock clock) {
+        this(accounts, http, spool, budget, downloadTurns, sweepMaxAge, VendorCallObserver.NONE, clock);
+    }
+
+    /** @param observer hears of every call the accounts' clients make */
+    public JobFlows(Accounts accounts, HttpTransport http, Spool spool, CallBudget budget, CallSlots downloadTurns,
+                    Duration sweepMaxAge, VendorCallObserver observer, Clock clock) {
+        this.observer = observer;
         this.accounts = accounts;
         this.http = http;
         this.spool = spool;
@@ -88,7 +96,7 @@ public final class JobFlows {
         return aliyunClients.computeIfAbsent(account, name -> {
             AliyunAccount profile = accounts.aliyun(name).orElseThrow(() -> new IllegalStateException(
                     "account '" + name + "' is no longer configured for aliyun"));
-            return new AliyunClient(profile, http, budget, clock);
+            return new AliyunClient(profile, http, budget, observer, clock);
         });
     }
 
@@ -96,7 +104,7 @@ public final class JobFlows {
         return huaweiClients.computeIfAbsent(account, name -> {
             HuaweiAccount profile = accounts.huawei(name).orElseThrow(() -> new IllegalStateException(
                     "account '" + name + "' is no longer configured for huawei"));
-            return new HuaweiClient(profile, http, budget, downloadTurns, clock);
+            return new HuaweiClient(profile, http, budget, downloadTurns, observer, clock);
         });
     }
 

@@ -23,19 +23,21 @@ public final class VendorException extends Exception {
     private final String vendorMessage;
     private final Instant notBefore;
     private final boolean heldBack;
+    private final boolean throttled;
 
     private VendorException(Kind kind, String code, String vendorMessage, Instant notBefore, Throwable cause) {
-        this(kind, code, vendorMessage, notBefore, cause, false);
+        this(kind, code, vendorMessage, notBefore, cause, false, false);
     }
 
     private VendorException(Kind kind, String code, String vendorMessage, Instant notBefore, Throwable cause,
-                            boolean heldBack) {
+                            boolean heldBack, boolean throttled) {
         super(code + ": " + vendorMessage, cause);
         this.kind = kind;
         this.code = code;
         this.vendorMessage = vendorMessage;
         this.notBefore = notBefore;
         this.heldBack = heldBack;
+        this.throttled = throttled;
     }
 
     /**
@@ -43,7 +45,7 @@ public final class VendorException extends Exception {
      * vendor, so it is retried at {@code notBefore} without counting as a failed attempt.
      */
     public static VendorException heldBack(String code, String message, Instant notBefore) {
-        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, true);
+        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, true, false);
     }
 
     public boolean isHeldBack() {
@@ -59,11 +61,16 @@ public final class VendorException extends Exception {
     }
 
     /**
-     * Transient, and known not to clear before {@code notBefore}: a retry sooner would only be refused again (the
-     * vendor throttled the API and the bridge paused it until then).
+     * The vendor throttled the API and the bridge paused it until {@code notBefore}: transient, and known not to
+     * clear sooner, so a retry before then would only be refused again.
      */
-    public static VendorException retryableAfter(String code, String message, Instant notBefore) {
-        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null);
+    public static VendorException throttled(String code, String message, Instant notBefore) {
+        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, false, true);
+    }
+
+    /** The vendor refused the call for its rate (see {@link #throttled}). */
+    public boolean isThrottled() {
+        return throttled;
     }
 
     public static VendorException quota(String code, String message, Instant notBefore) {

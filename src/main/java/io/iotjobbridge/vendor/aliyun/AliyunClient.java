@@ -24,6 +24,7 @@ import io.iotjobbridge.vendor.aliyun.AliyunOperations.AliyunAction;
 import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.RemoteFile;
 import io.iotjobbridge.vendor.Vendor;
+import io.iotjobbridge.vendor.VendorCallObserver;
 import io.iotjobbridge.vendor.VendorException;
 
 /**
@@ -41,11 +42,19 @@ public final class AliyunClient {
     private final HttpTransport http;
     private final CallBudget budget;
     private final Clock clock;
+    private final VendorCallObserver observer;
 
+    /** A client whose calls nobody observes (tests, tools). */
     public AliyunClient(AliyunAccount account, HttpTransport http, CallBudget budget, Clock clock) {
+        this(account, http, budget, VendorCallObserver.NONE, clock);
+    }
+
+    public AliyunClient(AliyunAccount account, HttpTransport http, CallBudget budget, VendorCallObserver observer,
+                        Clock clock) {
         this.account = account;
         this.http = http;
         this.budget = budget;
+        this.observer = observer;
         this.clock = clock;
     }
 
@@ -67,8 +76,8 @@ public final class AliyunClient {
             }
         });
         budget.acquire(Vendor.ALIYUN, account.name(), action.name());
-        HttpReply reply = send(signedCall(action.name(), action.method(), query, form));
-        return envelope(action.name(), reply);
+        return observer.observe(Vendor.ALIYUN, account.name(), action.name(), clock,
+                () -> envelope(action.name(), send(signedCall(action.name(), action.method(), query, form))));
     }
 
     /**
@@ -152,7 +161,7 @@ public final class AliyunClient {
     private VendorException refusal(String actionName, int httpStatus, String code, String message) {
         if (AliyunErrors.isThrottling(httpStatus, code)) {
             Instant resumeAt = budget.pauseAfterThrottling(Vendor.ALIYUN, account.name(), actionName);
-            return VendorException.retryableAfter(code == null ? "HTTP" + httpStatus : code,
+            return VendorException.throttled(code == null ? "HTTP" + httpStatus : code,
                     message + " (" + actionName + " paused until " + resumeAt + ")", resumeAt);
         }
         if (httpStatus < 500) {

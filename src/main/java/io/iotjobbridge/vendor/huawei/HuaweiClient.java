@@ -29,6 +29,7 @@ import io.iotjobbridge.vendor.LocalCallSlots;
 import io.iotjobbridge.vendor.ResultContent;
 import io.iotjobbridge.vendor.SignatureEncoding;
 import io.iotjobbridge.vendor.Vendor;
+import io.iotjobbridge.vendor.VendorCallObserver;
 import io.iotjobbridge.vendor.VendorException;
 import io.iotjobbridge.vendor.huawei.HuaweiOperations.IotdaApi;
 import org.slf4j.Logger;
@@ -63,16 +64,18 @@ public final class HuaweiClient {
     private final Clock clock;
     private final boolean derivedSigning;
     private final CallSlots downloadTurns;
+    private final VendorCallObserver observer;
 
-    /** A client whose export downloads take turns within this process only (tests, tools). */
+    /** A client whose export downloads take turns within this process only, and whose calls nobody observes. */
     public HuaweiClient(HuaweiAccount account, HttpTransport http, CallBudget budget, Clock clock) {
-        this(account, http, budget, new LocalCallSlots(clock), clock);
+        this(account, http, budget, new LocalCallSlots(clock), VendorCallObserver.NONE, clock);
     }
 
     /** @param downloadTurns where the account's once-per-interval export downloads take their turns */
     public HuaweiClient(HuaweiAccount account, HttpTransport http, CallBudget budget, CallSlots downloadTurns,
-                        Clock clock) {
+                        VendorCallObserver observer, Clock clock) {
         this.account = account;
+        this.observer = observer;
         this.http = http;
         this.budget = budget;
         this.clock = clock;
@@ -102,7 +105,11 @@ public final class HuaweiClient {
         String resourcePath = api.resourcePath(pathValues);
         // signed after the wait for a permit, so X-Sdk-Date is the time the call really leaves
         budget.acquire(Vendor.HUAWEI, account.name(), api.name());
-        HttpCall call = signedCall(api.method(), resourcePath, api.query(params), bytes);
+        return observer.observe(Vendor.HUAWEI, account.name(), api.name(), clock,
+                () -> send(api, signedCall(api.method(), resourcePath, api.query(params), bytes)));
+    }
+
+    private JsonNode send(IotdaApi api, HttpCall call) throws VendorException {
         HttpReply reply;
         try {
             reply = http.send(call);
@@ -137,7 +144,11 @@ public final class HuaweiClient {
         String resourcePath = api.resourcePath(pathValues);
         budget.acquire(Vendor.HUAWEI, account.name(), api.name());
         takeDownloadTurn(resourcePath);
-        HttpCall call = signedCall(api.method(), resourcePath, Map.of(), new byte[0]);
+        return observer.observe(Vendor.HUAWEI, account.name(), api.name(), clock,
+                () -> open(api, signedCall(api.method(), resourcePath, Map.of(), new byte[0])));
+    }
+
+    private ResultContent open(IotdaApi api, HttpCall call) throws VendorException {
         StreamedReply reply;
         try {
             reply = http.open(call);
@@ -164,7 +175,7 @@ public final class HuaweiClient {
                 account.exportDownloadInterval(), clock);
         if (HuaweiErrors.isThrottling(api, httpStatus, error.code())) {
             Instant resumeAt = budget.pauseAfterThrottling(Vendor.HUAWEI, account.name(), api.name());
-            return VendorException.retryableAfter(error.code(), error.vendorMessage() + "; " + api.name()
+            return VendorException.throttled(error.code(), error.vendorMessage() + "; " + api.name()
                     + " paused until " + resumeAt, resumeAt);
         }
         if (httpStatus < 500) {
