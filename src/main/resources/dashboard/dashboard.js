@@ -261,7 +261,9 @@ function scheduleRefresh(delay) {
 function start() {
   const filter = byId('state-filter');
   for (const state of STATES) {
-    filter.append(element('option', null, state));
+    const option = element('option', null, state);
+    option.value = state;
+    filter.append(option);
   }
   filter.addEventListener('change', () => scheduleRefresh(0));
   byId('token-form').addEventListener('submit', (event) => {
