@@ -110,6 +110,34 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void shouldShowAJobWaitingForAVendorQuotaWithTheTimeItIsCheckedAgain() throws Exception {
+        // Alibaba runs one data download per instance: the second waits while the first runs for 6 s
+        bridge = RunningBridge.start(dataDir, Map.of("bridge.sandbox.aliyun.running-ms", "6000"));
+        browser = HeadlessChromium.start(browserProfile);
+        String sample = Files.readString(Path.of(DOWNLOAD_SAMPLE));
+        bridge.drop("first.json", sample);
+        bridge.drop("second.json", sample.replace("product-info-2022-07-20", "product-info-2022-07-20-second"));
+        browser.get(bridge.httpUrl() + "/");
+
+        String wait = await().atMost(WAIT).until(() -> (String) browser.executeScript(
+                "const cell = document.querySelector('#job-rows tr[data-state=QUEUED] td.wait');"
+                        + " return cell ? cell.textContent : null;"), text -> text != null);
+        assertThat(wait).matches("waiting for quota \\S+ until \\d\\d:\\d\\d:\\d\\d");
+    }
+
+    @Test
+    void shouldShowWhyAJobFailed() throws Exception {
+        bridge = RunningBridge.start(dataDir, Map.of("bridge.sandbox.aliyun.failing-tables", "product_info"));
+        browser = HeadlessChromium.start(browserProfile);
+        String rowId = "job-" + drop(DOWNLOAD_SAMPLE).id();
+        browser.get(bridge.httpUrl() + "/");
+
+        await().atMost(WAIT).until(() -> row(rowId), r -> r != null && "FAILED".equals(r.state()));
+        String reason = browser.findElement(By.cssSelector("#" + rowId + " td.reason")).getText();
+        assertThat(reason).isEqualTo(bridge.job("product-info-2022-07-20").reason()).contains("Status 2");
+    }
+
+    @Test
     void shouldShowARequestIdThatLooksLikeMarkupAsText() throws Exception {
         bridge = RunningBridge.start(dataDir, Map.of());
         browser = HeadlessChromium.start(browserProfile);
