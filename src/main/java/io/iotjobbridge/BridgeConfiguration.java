@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.jms.ConnectionFactory;
 import io.iotjobbridge.amqp.AmqpAddress;
 import io.iotjobbridge.amqp.AmqpConnection;
 import io.iotjobbridge.amqp.AmqpSender;
@@ -39,10 +43,14 @@ import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
 import io.iotjobbridge.ops.ApiAccess;
+import io.iotjobbridge.ops.BridgeMetrics;
 import io.iotjobbridge.ops.DashboardRoutes;
+import io.iotjobbridge.ops.Housekeeping;
 import io.iotjobbridge.ops.HttpSettings;
 import io.iotjobbridge.ops.Overview;
 import io.iotjobbridge.ops.StatusApiRoutes;
+import io.iotjobbridge.ops.health.LastCalls;
+import io.iotjobbridge.ops.health.ReadinessChecks;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.push.PushRoutes;
 import io.iotjobbridge.push.PushSubscriptions;
@@ -60,6 +68,7 @@ import io.iotjobbridge.trigger.InboxSettings;
 import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.Spool;
+import io.iotjobbridge.vendor.VendorCallObserver;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 import org.apache.camel.CamelConfiguration;
@@ -120,15 +129,18 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 new RequestParser(inboxSettings.maxFileBytesInt(), inboxSettings.maxBatchItems()), validator, ledger);
         CallBudget budget = callBudget(props, clock);
         VendorCallLog callLog = new VendorCallLog(dataSource);
+        JobQueries queries = new JobQueries(dataSource);
+        BridgeMetrics metrics = new BridgeMetrics(meterRegistry(context), queries);
+        LastCalls lastCalls = new LastCalls();
         JobFlows flows = new JobFlows(accounts, http, spool, budget, new LedgerCallSlots(dataSource, clock),
-                statusSweepMaxAge(props), callLog, clock);
+                statusSweepMaxAge(props), VendorCallObserver.all(callLog, metrics, lastCalls), clock);
         PushConnections pushConnections = new PushConnections();
         // a job is checked only as a safety net while its vendor pushes its status over a live subscription
         JobEngine engine = new JobEngine(ledger, flows::forJob,
                 destinations::get, new Delivery(producer, context.createConsumerTemplate(),
                         dataDir.resolve("work").resolve(".read-back"), clock), spool, intake::admitFollowUp,
                 job -> flows.forJob(job).statusIsPushed() && pushConnections.connected(job.vendor(), job.account()),
-                engineSettings(props), clock);
+                metrics, engineSettings(props), clock);
 
         context.addRoutes(new TriggerErrorHandling());
         context.addRoutes(new JobLifecycleRoutes(new JobSubmission(intake, inboxSettings.maxFileBytesInt()),
@@ -139,27 +151,47 @@ public final class BridgeConfiguration implements CamelConfiguration {
         context.addRoutes(new ScheduleRoutes(new ScheduleRunner(intake, new ScheduleState(dataSource),
                 ScheduleSettings.fromProperties(props), clock), Path.of("").toAbsolutePath()));
         context.getRegistry().bind("jobLedger", ledger);
-        messaging(context, props, dataDir, intake, ledger, new EventOutbox(dataSource, clock), clock);
+        Optional<ConnectionFactory> broker = messaging(context, props, dataDir, intake, ledger,
+                new EventOutbox(dataSource, clock), clock);
         context.getRegistry().bind("sandboxLink", sandbox);
 
-        context.addRoutes(new PushRoutes(PushSubscriptions.fromProperties(props, accounts, sandbox.push()), pushConnections,
+        PushSubscriptions push = PushSubscriptions.fromProperties(props, accounts, sandbox.push());
+        context.addRoutes(new PushRoutes(push, pushConnections,
                 pushed -> engine.onVendorStatus(pushed.vendor(), pushed.account(), pushed.vendorJobId(), pushed.status()),
                 clock));
         context.getRegistry().bind("pushConnections", pushConnections);
-        JobQueries queries = new JobQueries(dataSource);
+
         context.addRoutes(new StatusApiRoutes(queries, ledger, callLog,
                 new Overview(queries, callLog, budget, ledger.node(), clock)));
+        context.addRoutes(new Housekeeping(metrics, callLog,
+                props.getMillis("bridge.ops.call-history-ms", Duration.ofDays(7)), clock));
+        ReadinessChecks.register(context, dataSource, broker, props.namesUnder("bridge.accounts."),
+                accounts::isConfigured, lastCalls, push, pushConnections);
         context.addRoutes(new DashboardRoutes());
+    }
+
+    /** Camel's Prometheus registry, made here first when Camel has not made it yet, so both use the same one. */
+    private static MeterRegistry meterRegistry(CamelContext context) {
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind("metricsRegistry", registry);
+        }
+        return registry;
     }
 
     /**
      * The AMQP side: the embedded broker unless an external one is configured, the request trigger's Java core, and
      * the status events every job transition publishes (to status files always, to AMQP when it is on).
+     *
+     * @return where connections to the broker come from, when AMQP is on
      */
-    private static void messaging(CamelContext context, BridgeProperties props, Path dataDir, JobIntake intake,
-                                  JobLedger ledger, EventOutbox outbox, Clock clock) throws Exception {
+    private static Optional<ConnectionFactory> messaging(CamelContext context, BridgeProperties props, Path dataDir,
+                                                         JobIntake intake, JobLedger ledger, EventOutbox outbox,
+                                                         Clock clock) throws Exception {
         AmqpSettings amqp = AmqpSettings.fromProperties(props);
         Optional<AmqpSender> sender = Optional.empty();
+        Optional<ConnectionFactory> brokerConnections = Optional.empty();
         if (amqp.enabled()) {
             URI url;
             if (amqp.embedded()) {
@@ -173,6 +205,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
             AmqpConnection connection = AmqpConnection.to(url, amqp);
             closeWithContext(context, connection);
             sender = Optional.of(new AmqpSender(connection.forSending()));
+            brokerConnections = Optional.of(connection.forConsumers());
             context.addRoutes(new AmqpTriggerRoutes(connection,
                     new RequestMessages(intake, ledger, outbox, amqp, clock)));
         }
@@ -181,6 +214,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
         context.addRoutes(new StatusEventRoutes(outbox, new StatusEventPublisher(ledger, outbox,
                 new StatusFiles(statusDir), sender, AmqpAddress.queue(amqp.events()))));
         context.getRegistry().bind("eventOutbox", outbox);
+        return brokerConnections;
     }
 
     /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */

@@ -20,6 +20,7 @@ import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
+import io.iotjobbridge.ledger.JobTransition;
 import io.iotjobbridge.ledger.QuotaWait;
 import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.request.RequestRejectedException;
@@ -52,6 +53,7 @@ public final class JobEngine {
     private final BiConsumer<JobRequest, String> followUpIntake;
     private final JobParts parts;
     private final Predicate<JobRecord> statusPushed;
+    private final JobObserver observer;
     private final Clock clock;
 
     /**
@@ -63,6 +65,15 @@ public final class JobEngine {
     public JobEngine(JobLedger ledger, Function<JobRecord, JobFlow> flows, Function<String, Destination> destinations,
                      Delivery delivery, Spool spool, BiConsumer<JobRequest, String> followUpIntake,
                      Predicate<JobRecord> statusPushed, EngineSettings settings, Clock clock) {
+        this(ledger, flows, destinations, delivery, spool, followUpIntake, statusPushed, JobObserver.NONE, settings,
+                clock);
+    }
+
+    /** @param observer hears of status updates, deliveries and quota waits (the metrics) */
+    public JobEngine(JobLedger ledger, Function<JobRecord, JobFlow> flows, Function<String, Destination> destinations,
+                     Delivery delivery, Spool spool, BiConsumer<JobRequest, String> followUpIntake,
+                     Predicate<JobRecord> statusPushed, JobObserver observer, EngineSettings settings, Clock clock) {
+        this.observer = observer;
         this.ledger = ledger;
         this.flows = flows;
         this.destinations = destinations;
@@ -130,6 +141,7 @@ public final class JobEngine {
                 continue;
             }
             try {
+                observer.statusUpdate(job, true);
                 apply(job, status, clock.instant());
             } catch (ConcurrentUpdateException e) {
                 // a worker is checking the job right now: it sees the same vendor state itself
@@ -175,7 +187,7 @@ public final class JobEngine {
             JobRecord whole = job.withVendorJob(JobParts.VENDOR_JOB_ID).moveTo(JobState.RUNNING, null)
                     .withVendorStatus("0 of " + split.size() + " parts delivered", 0)
                     .nextRunAt(now.plus(settings.pollInitial()), 0, null);
-            log(ledger.save(whole, "split into " + split.size() + " parts"));
+            ledger.save(whole, "split into " + split.size() + " parts");
             return;
         }
         JobLedger.SubmitStart start = ledger.startSubmit(job, flow.quotas(job), settings.quotaWait());
@@ -183,9 +195,9 @@ public final class JobEngine {
             QuotaWait wait = start.quotaWait();
             String why = "waiting for vendor quota \"" + wait.quota().describe() + "\" until " + wait.until()
                     + " (" + wait.reason() + ")";
-            JobRecord queued = ledger.queue(job, wait, why);
+            ledger.queue(job, wait, why);
             if (job.state() != JobState.QUEUED) {
-                log(queued);
+                observer.quotaWait(job, false);
             }
             return;
         }
@@ -198,7 +210,7 @@ public final class JobEngine {
         Duration firstCheck = statusPushed.test(submitting) ? settings.pushSafetyPoll() : settings.pollInitial();
         JobRecord submitted = submitting.withVendorJob(vendorJobId).moveTo(JobState.SUBMITTED, null)
                 .nextRunAt(now.plus(firstCheck), 0, null);
-        log(ledger.save(submitted, "vendor job " + vendorJobId + " created"));
+        ledger.save(submitted, "vendor job " + vendorJobId + " created");
     }
 
     /**
@@ -211,8 +223,8 @@ public final class JobEngine {
         if (found.isPresent()) {
             JobRecord adopted = job.withVendorJob(found.get()).moveTo(JobState.SUBMITTED, null)
                     .nextRunAt(now, 0, null);
-            log(ledger.save(adopted, "vendor job " + found.get() + " found: created by the interrupted submit of "
-                    + job.submitStartedAt()));
+            ledger.save(adopted, "vendor job " + found.get() + " found: created by the interrupted submit of "
+                    + job.submitStartedAt());
             return;
         }
         LOG.warn("job {} ({} {}): no vendor job from the submit begun at {} was found; creating it now", job.id(),
@@ -222,6 +234,7 @@ public final class JobEngine {
 
     private void check(JobRecord job, JobFlow flow, Instant now) throws VendorException {
         JobStatus status = flow.check(job);
+        observer.statusUpdate(job, false);
         CrashPoints.reach(CrashPoints.AFTER_STATUS_CHECK);
         JobRecord downloading = apply(job, status, now);
         if (downloading != null) {
@@ -239,18 +252,13 @@ public final class JobEngine {
             JobRecord next = job.withVendorStatus(running.vendorStatus(), running.progress());
             next = next.nextRunAt(now.plus(pacing.nextPoll(next, now, statusPushed.test(job))), 0, null);
             boolean firstSeenRunning = job.state() != JobState.RUNNING;
-            JobRecord saved = ledger.save(firstSeenRunning ? next.moveTo(JobState.RUNNING, null) : next,
+            ledger.save(firstSeenRunning ? next.moveTo(JobState.RUNNING, null) : next,
                     "vendor status " + running.vendorStatus());
-            if (firstSeenRunning) {
-                log(saved);
-            }
             return null;
         }
         if (status instanceof JobStatus.Succeeded done) {
-            JobRecord downloading = ledger.checkpoint(job.withVendorStatus(done.vendorStatus(), 100)
+            return ledger.checkpoint(job.withVendorStatus(done.vendorStatus(), 100)
                     .moveTo(JobState.DOWNLOADING, null).nextRunAt(now, 0, null), "vendor status " + done.vendorStatus());
-            log(downloading);
-            return downloading;
         }
         JobStatus.Failed failed = (JobStatus.Failed) status;
         fail(job.withVendorStatus(failed.vendorStatus(), job.progress()), failed.reason());
@@ -267,8 +275,8 @@ public final class JobEngine {
         if (progress.failure() != null) {
             fail(job, progress.failure());
         } else if (progress.allDelivered()) {
-            log(ledger.save(job.withVendorStatus(progress.describe(), 100).moveTo(JobState.DELIVERED, null),
-                    "all " + progress.total() + " parts delivered"));
+            ledger.save(job.withVendorStatus(progress.describe(), 100).moveTo(JobState.DELIVERED, null),
+                    "all " + progress.total() + " parts delivered");
         } else {
             ledger.save(job.withVendorStatus(progress.describe(), progress.percent())
                     .nextRunAt(now.plus(settings.pollInitial()), 0, null), null);
@@ -285,6 +293,7 @@ public final class JobEngine {
         Set<String> delivered = new HashSet<>();
         ledger.files(job.id()).forEach(file -> delivered.add(file.name()));
         List<ResultFile> files = flow.resultFiles(job);
+        long bytes = 0;
         for (ResultFile file : files) {
             if (delivered.contains(delivery.targetName(job, file, destination))) {
                 continue;
@@ -292,6 +301,7 @@ public final class JobEngine {
             DeliveredFile done = delivery.deliver(job, file, destination);
             CrashPoints.reach(CrashPoints.AFTER_FILE_WRITTEN);
             ledger.recordFile(job.id(), done);
+            bytes += done.sizeBytes();
             LOG.info("job {} ({} {}) delivered {} ({} bytes, sha256 {})", job.id(), job.vendor(), job.vendorJobId(),
                     done.location(), done.sizeBytes(), done.sha256());
         }
@@ -303,24 +313,34 @@ public final class JobEngine {
         CrashPoints.reach(CrashPoints.BEFORE_DELIVERED);
         String detail = "delivered " + files.size() + " file(s)"
                 + (followUps.isEmpty() ? "" : ", started " + followUps.size() + " follow-up request(s)");
-        log(ledger.save(job.moveTo(JobState.DELIVERED, null), detail));
+        JobRecord done = ledger.save(job.moveTo(JobState.DELIVERED, null), detail);
         spool.discard(job.id());
+        observer.delivered(done, sinceVendorFinished(job), bytes);
+    }
+
+    /** How long ago the vendor job ended: the job turned DOWNLOADING then (the latest time, after a retry). */
+    private Duration sinceVendorFinished(JobRecord job) {
+        List<JobTransition> history = ledger.history(job.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).state() == JobState.DOWNLOADING) {
+                return Duration.between(history.get(i).at(), clock.instant());
+            }
+        }
+        return Duration.ZERO;
     }
 
     private void handle(JobRecord job, VendorException e, Instant now) {
         switch (e.kind()) {
             case PERMANENT -> fail(job, e.getMessage());
             case QUOTA -> {
+                observer.quotaWait(job, true);
                 Instant until = e.notBefore().orElse(now.plus(settings.quotaWait()));
                 // a refused create leaves no vendor job: the job is queued again
                 boolean notCreated = job.state() == JobState.RECEIVED || job.state() == JobState.SUBMITTING;
                 JobState state = notCreated ? JobState.QUEUED : job.state();
                 String why = "waiting for vendor quota until " + until + " (" + e.getMessage() + ")";
                 JobRecord waiting = (state == job.state() ? job : job.moveTo(state, why)).nextRunAt(until, 0, why);
-                JobRecord saved = ledger.save(waiting, why);
-                if (state != job.state()) {
-                    log(saved);
-                }
+                ledger.save(waiting, why);
             }
             case RETRYABLE -> {
                 // a call the bridge held back itself (budget, paused API) never reached the vendor: not an attempt
@@ -340,13 +360,7 @@ public final class JobEngine {
     }
 
     private void fail(JobRecord job, String reason) {
-        log(ledger.save(job.moveTo(JobState.FAILED, reason), reason));
+        ledger.save(job.moveTo(JobState.FAILED, reason), reason);
         spool.discard(job.id());
-    }
-
-    private static void log(JobRecord job) {
-        LOG.info("job {} request {} ({} {} {}) is {}{}", job.id(), job.requestId(), job.vendor(), job.operation(),
-                job.vendorJobId() == null ? "-" : job.vendorJobId(), job.state(),
-                job.reason() == null ? "" : ": " + job.reason());
     }
 }

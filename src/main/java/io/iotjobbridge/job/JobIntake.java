@@ -100,8 +100,8 @@ public final class JobIntake {
                     admission.job().id(), admission.job().state());
             return admission;
         }
-        LOG.info("job {} request {} ({} {}) received from {}", admission.job().id(), request.id(), request.vendor(),
-                request.operation(), source);
+        LOG.info("request {} ({} {}) from {} became job {}", request.id(), request.vendor(), request.operation(),
+                source, admission.job().id());
         return admission;
     }
 

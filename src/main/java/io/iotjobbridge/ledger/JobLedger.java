@@ -86,8 +86,10 @@ public final class JobLedger {
                 destination, requestJson, optionsJson, JobState.RECEIVED, null, null, null, null, 0, now, now, now, 0);
         try (Connection c = transaction()) {
             insert(c, job);
-            insertTransition(c, job, now, "request " + requestId + " accepted");
+            String detail = "request " + requestId + " accepted";
+            insertTransition(c, job, now, detail);
             c.commit();
+            TransitionLog.committed(null, job, detail);
             return new Admission(job, true);
         } catch (SQLException e) {
             // a concurrent admission of the same request id won the unique constraint: report its job
@@ -163,9 +165,10 @@ public final class JobLedger {
 
     private JobRecord write(JobRecord job, String detail, boolean releaseLease, String waitingFor) {
         try (Connection c = transaction()) {
-            update(c, job, detail, releaseLease, waitingFor);
+            JobState before = update(c, job, detail, releaseLease, waitingFor);
             JobRecord saved = reread(c, job.id());
             c.commit();
+            logIfMoved(before, saved, detail);
             return saved;
         } catch (SQLException e) {
             throw new LedgerException("could not save job " + job.id(), e);
@@ -176,8 +179,10 @@ public final class JobLedger {
      * Updates the job row inside {@code c}'s transaction and, when the state changed, records the transition and
      * settles the job's quota shares: a create the vendor refused gives its shares back, and a job that stops
      * holding a quota wakes the jobs queued for it.
+     *
+     * @return the job's state before the update
      */
-    private void update(Connection c, JobRecord job, String detail, boolean releaseLease, String waitingFor)
+    private JobState update(Connection c, JobRecord job, String detail, boolean releaseLease, String waitingFor)
             throws SQLException {
         Instant now = clock.instant();
         JobState before = stateOf(c, job.id());
@@ -213,6 +218,13 @@ public final class JobLedger {
                 QuotaShares.release(c, job.id());
             }
         }
+        return before;
+    }
+
+    private static void logIfMoved(JobState before, JobRecord saved, String detail) {
+        if (before != saved.state()) {
+            TransitionLog.committed(before, saved, detail);
+        }
     }
 
     /** The outcome of asking to start a vendor job: started (now SUBMITTING), or waiting for a full quota. */
@@ -243,9 +255,11 @@ public final class JobLedger {
                         job.operation(), job.destination(), job.requestJson(), job.optionsJson(), JobState.SUBMITTING,
                         null, null, null, null, job.attempts(), job.nextRunAt(), job.createdAt(), job.updatedAt(),
                         job.version(), now);
-                update(c, submitting, "creating the vendor job", false, null);
+                String detail = "creating the vendor job";
+                JobState before = update(c, submitting, detail, false, null);
                 JobRecord started = reread(c, job.id());
                 c.commit();
+                logIfMoved(before, started, detail);
                 return new SubmitStart(started, null);
             }
         } catch (SQLException e) {

@@ -19,6 +19,7 @@ public final class LedgerDataSource {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("ledger");
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         HikariDataSource dataSource = new HikariDataSource(config);
         migrate(dataSource);
         return dataSource;

@@ -71,7 +71,7 @@ public final class VendorCallLog implements VendorCallObserver {
     public List<ApiCalls> since(Instant since) {
         String sql = "select vendor, account, action, count(*) calls,"
                 + " sum(case when outcome = 'THROTTLED' then 1 else 0 end) throttled,"
-                + " sum(case when outcome in ('ERROR', 'QUOTA') then 1 else 0 end) errors"
+                + " sum(case when outcome in ('ERROR', 'QUOTA', 'DENIED') then 1 else 0 end) errors"
                 + " from vendor_call where at >= ? group by vendor, account, action order by vendor, account, action";
         List<ApiCalls> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import io.iotjobbridge.config.Accounts;
 import io.iotjobbridge.config.AliyunAccount;
@@ -13,6 +14,7 @@ import io.iotjobbridge.config.BridgeProperties;
 import io.iotjobbridge.config.HuaweiAccount;
 import io.iotjobbridge.config.Secret;
 import io.iotjobbridge.sandbox.SandboxPush;
+import io.iotjobbridge.vendor.Vendor;
 
 /**
  * The push subscriptions configuration asks for: one per account with {@code bridge.accounts.<name>.<vendor>.push.url}
@@ -26,6 +28,11 @@ public record PushSubscriptions(List<PushSubscription> all, Duration reconnectIn
 
     public PushSubscriptions {
         all = List.copyOf(all);
+    }
+
+    /** Tells {@code action} the vendor and account of every subscription. */
+    public void forEachAccount(BiConsumer<Vendor, String> action) {
+        all.forEach(subscription -> action.accept(subscription.vendor(), subscription.account()));
     }
 
     /** @param sandbox the sandbox's push endpoint, when a sandbox stands in for the {@code default} accounts */

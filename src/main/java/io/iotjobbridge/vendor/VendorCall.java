@@ -15,7 +15,10 @@ public record VendorCall(Instant at, String jobId, Vendor vendor, String account
 
     /** How a call ended, in the words operators use for vendor limits. */
     public enum Outcome {
-        OK, THROTTLED, QUOTA, ERROR;
+        OK, THROTTLED, QUOTA,
+        /** the vendor refused the account's credentials */
+        DENIED,
+        ERROR;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -25,6 +28,9 @@ public record VendorCall(Instant at, String jobId, Vendor vendor, String account
         static Outcome of(VendorException refusal) {
             if (refusal.kind() == VendorException.Kind.QUOTA) {
                 return QUOTA;
+            }
+            if (refusal.isCredentialsRefused()) {
+                return DENIED;
             }
             return refusal.isThrottled() ? THROTTLED : ERROR;
         }

@@ -24,13 +24,14 @@ public final class VendorException extends Exception {
     private final Instant notBefore;
     private final boolean heldBack;
     private final boolean throttled;
+    private final boolean credentialsRefused;
 
     private VendorException(Kind kind, String code, String vendorMessage, Instant notBefore, Throwable cause) {
-        this(kind, code, vendorMessage, notBefore, cause, false, false);
+        this(kind, code, vendorMessage, notBefore, cause, false, false, false);
     }
 
     private VendorException(Kind kind, String code, String vendorMessage, Instant notBefore, Throwable cause,
-                            boolean heldBack, boolean throttled) {
+                            boolean heldBack, boolean throttled, boolean credentialsRefused) {
         super(code + ": " + vendorMessage, cause);
         this.kind = kind;
         this.code = code;
@@ -38,6 +39,7 @@ public final class VendorException extends Exception {
         this.notBefore = notBefore;
         this.heldBack = heldBack;
         this.throttled = throttled;
+        this.credentialsRefused = credentialsRefused;
     }
 
     /**
@@ -45,7 +47,7 @@ public final class VendorException extends Exception {
      * vendor, so it is retried at {@code notBefore} without counting as a failed attempt.
      */
     public static VendorException heldBack(String code, String message, Instant notBefore) {
-        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, true, false);
+        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, true, false, false);
     }
 
     public boolean isHeldBack() {
@@ -65,7 +67,7 @@ public final class VendorException extends Exception {
      * clear sooner, so a retry before then would only be refused again.
      */
     public static VendorException throttled(String code, String message, Instant notBefore) {
-        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, false, true);
+        return new VendorException(Kind.RETRYABLE, code, message, notBefore, null, false, true, false);
     }
 
     /** The vendor refused the call for its rate (see {@link #throttled}). */
@@ -79,6 +81,18 @@ public final class VendorException extends Exception {
 
     public static VendorException permanent(String code, String message) {
         return new VendorException(Kind.PERMANENT, code, message, null, null);
+    }
+
+    /**
+     * The vendor refused the account's credentials (unknown key, wrong signature): permanent, and a sign that the
+     * account, not just this job, is broken, so the bridge reports itself not ready for that account.
+     */
+    public static VendorException credentialsRefused(String code, String message) {
+        return new VendorException(Kind.PERMANENT, code, message, null, null, false, false, true);
+    }
+
+    public boolean isCredentialsRefused() {
+        return credentialsRefused;
     }
 
     public Kind kind() {

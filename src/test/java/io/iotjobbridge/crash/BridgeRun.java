@@ -26,10 +26,11 @@ final class BridgeRun {
     /** Longest any one wait of these tests may take. */
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
-    /** "job <id> request <requestId> (<vendor> <operation> <vendor job>) is <STATE>[: reason]" */
+    /** "job <id> request <requestId> (<vendor> <operation> <vendor job>) is <STATE> (was <STATE>)[: reason]" */
     private static final Pattern STATE_LINE = Pattern.compile(" request (\\S+) \\(.*\\) is ([A-Z]+)");
-    /** A line the engine writes when a job moves on: a new state, or a file at its destination. */
-    private static final Pattern PROGRESS_LINE = Pattern.compile("JobEngine - job .*( is [A-Z]+| delivered )");
+    /** A line the bridge writes when a job moves on: a new state, or a file at its destination. */
+    private static final Pattern PROGRESS_LINE =
+            Pattern.compile("(transitions - job .* is [A-Z]+|JobEngine - job .* delivered )");
 
     private final Process process;
     private final Path log;

@@ -25,6 +25,10 @@ final class AliyunErrors {
             // 3 download jobs, and 3 fetches of a job's file, per day: wait for the vendor's next day
             case "iot.dap.insight.downloadTaskNumUpperLimit", "iot.dap.insight.downloadTimesUpperLimit" ->
                     VendorException.quota(safeCode, safeMessage, nextVendorDay(clock));
+            // the gateway's answers to a key it does not know or a signature it cannot verify
+            case "InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive", "InvalidAccessKeyId",
+                 "SignatureDoesNotMatch", "IncompleteSignature" ->
+                    VendorException.credentialsRefused(safeCode, safeMessage);
             case "iot.system.SystemException", "iot.dap.insight.serverError", "ServiceUnavailable",
                  "InternalError" -> VendorException.retryable(safeCode, safeMessage);
             default -> {

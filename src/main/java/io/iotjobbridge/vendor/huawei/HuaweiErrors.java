@@ -26,7 +26,9 @@ import io.iotjobbridge.vendor.huawei.HuaweiOperations.IotdaApi;
  *       <td>waits the engine's quota wait (30 s by default) and creates the export again; never fails for it</td></tr>
  *   <tr><td>{@code IOTDA.021101} on the export file download (one per 30 s)</td><td>quota</td>
  *       <td>waits the account's download interval (30 s) from now, then downloads again</td></tr>
- *   <tr><td>{@code APIG.0301} (authentication), every other 4xx</td><td>permanent</td>
+ *   <tr><td>{@code APIG.0301} or HTTP 401 (authentication)</td><td>permanent</td>
+ *       <td>fails the job, and the account shows not ready (credentials refused)</td></tr>
+ *   <tr><td>every other 4xx</td><td>permanent</td>
  *       <td>fails the job with the vendor's code, message and request id</td></tr>
  * </table>
  */
@@ -35,6 +37,8 @@ final class HuaweiErrors {
     static final String THROTTLED = "APIG.0308";
     static final String TOO_MANY_UNFINISHED_EXPORTS = "IOTDA.016003";
     static final String RATE_LIMITED = "IOTDA.021101";
+    /** APIG could not authenticate the call: an unknown AK or a signature it cannot verify. */
+    static final String AUTHENTICATION_FAILED = "APIG.0301";
 
     /** Vendor texts are not ours: cut them so a long one (APIG echoes its canonical request) cannot flood a log. */
     private static final int MAX_MESSAGE = 300;
@@ -78,6 +82,9 @@ final class HuaweiErrors {
         }
         if (isThrottling(api, httpStatus, code) || httpStatus >= 500) {
             return VendorException.retryable(code, said);
+        }
+        if (AUTHENTICATION_FAILED.equals(code) || httpStatus == 401) {
+            return VendorException.credentialsRefused(code, said);
         }
         return VendorException.permanent(code, said);
     }
