@@ -54,9 +54,7 @@ import io.iotjobbridge.ops.health.ReadinessChecks;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.push.PushRoutes;
 import io.iotjobbridge.push.PushSubscriptions;
-import io.iotjobbridge.request.OperationCatalog;
-import io.iotjobbridge.request.RequestParser;
-import io.iotjobbridge.request.RequestValidator;
+import io.iotjobbridge.request.RequestRules;
 import io.iotjobbridge.sandbox.SandboxLink;
 import io.iotjobbridge.schedule.ScheduleErrorHandling;
 import io.iotjobbridge.schedule.ScheduleRoutes;
@@ -121,12 +119,9 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 props.getMillis("bridge.http.read-timeout-ms", Duration.ofSeconds(60)));
         closeWithContext(context, http);
 
-        RequestValidator validator = new RequestValidator(
-                OperationCatalog.of(AliyunOperations.TABLE, HuaweiOperations.TABLE),
-                accounts::isConfigured, destinations.names(), clock);
+        RequestRules rules = RequestRules.fromProperties(props, accounts, dataDir, clock);
         Spool spool = new Spool(dataDir.resolve("work"));
-        JobIntake intake = new JobIntake(
-                new RequestParser(inboxSettings.maxFileBytesInt(), inboxSettings.maxBatchItems()), validator, ledger);
+        JobIntake intake = new JobIntake(rules.parser(), rules.validator(), ledger);
         CallBudget budget = callBudget(props, clock);
         VendorCallLog callLog = new VendorCallLog(dataSource);
         JobQueries queries = new JobQueries(dataSource);

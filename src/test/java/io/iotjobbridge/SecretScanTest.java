@@ -21,6 +21,7 @@ import io.iotjobbridge.destination.SftpServer;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.ledger.JobTransition;
+import io.iotjobbridge.ops.ApiClient;
 import io.iotjobbridge.sandbox.SandboxSettings;
 import io.iotjobbridge.sandbox.VendorSandbox;
 import io.iotjobbridge.testing.Guarantee;
@@ -51,8 +52,11 @@ class SecretScanTest {
     private static final String WRONG_AMQP_PASSWORD = "SntlWrongAmqp0b7c92";
     private static final String SFTP_PASSWORD = "SntlSftpPass8e3d17";
     private static final String WRONG_SFTP_PASSWORD = "SntlWrongSftp5f92ab";
+    private static final String API_TOKEN = "SntlApiToken3e8a51c7d2";
+    private static final String WRONG_API_TOKEN = "SntlWrongApiToken6b04f9";
     private static final List<String> SENTINELS = List.of(SANDBOX_SECRET, WRONG_ALIYUN_SECRET, HUAWEI_SK,
-            ACCESS_CODE, WRONG_ACCESS_CODE, AMQP_PASSWORD, WRONG_AMQP_PASSWORD, SFTP_PASSWORD, WRONG_SFTP_PASSWORD);
+            ACCESS_CODE, WRONG_ACCESS_CODE, AMQP_PASSWORD, WRONG_AMQP_PASSWORD, SFTP_PASSWORD, WRONG_SFTP_PASSWORD,
+            API_TOKEN, WRONG_API_TOKEN);
     private static final String FAILING_TASK = "01fc671f0000000000000071";
     private static final String AMQP_USER = "bridge";
 
@@ -71,8 +75,9 @@ class SecretScanTest {
     @Test
     @Guarantee(id = "S5", injection = "sentinel AccessKeySecret, SK, access codes, AMQP and SFTP passwords; signed"
             + " URLs; every logger at TRACE; failing table and export, wrong secret, throttling, refused SFTP and"
-            + " AMQP logins, an invalid request and a dead letter",
-            expected = "0 sentinels in log lines, stack traces, data files, ledger reasons, events and dead letters")
+            + " AMQP logins, an invalid request and a dead letter; a status API token, right and wrong",
+            expected = "0 sentinels in log lines, stack traces, data files, ledger reasons, events, dead letters,"
+                    + " status API answers, health and metrics")
     void shouldShowNoSecretInAnyLogLineFileEventOrLedgerReason() throws Exception {
         VendorSandbox otherVendor = otherVendor();
         List<VendorSandbox> sandboxes = new ArrayList<>(List.of(otherVendor));
@@ -122,8 +127,14 @@ class SecretScanTest {
             deadLetters.forEach(text -> scan.check("dead letter", text));
             amqp.drain("iot.jobs.events").forEach(text -> scan.check("status event", text));
         }
+        ApiClient api = new ApiClient(bridge.httpUrl(), API_TOKEN);
+        assertThat(new ApiClient(bridge.httpUrl(), WRONG_API_TOKEN).get("/api/jobs").status()).isEqualTo(401);
+        for (String path : List.of("/api/jobs", "/api/overview", "/observe/health/ready", "/observe/metrics")) {
+            scan.check("answer of " + path, api.get(path).body().toString());
+        }
         for (String requestId : expected.keySet()) {
             JobRecord job = bridge.job(requestId);
+            scan.check("status API answer for " + requestId, api.get("/api/jobs/" + requestId).body().toString());
             scan.check("ledger reason of " + requestId, job.reason());
             for (JobTransition transition : bridge.ledger().history(job.id())) {
                 scan.check("ledger history of " + requestId, transition.detail());
@@ -162,6 +173,7 @@ class SecretScanTest {
         settings.put("bridge.amqp.user", AMQP_USER);
         settings.put("bridge.amqp.password", AMQP_PASSWORD);
         settings.put("bridge.engine.max-attempts", "2");
+        settings.put("bridge.http.token", API_TOKEN);
         settings.put("bridge.destinations.partner.uri", sftp.endpointUri("upload"));
         settings.put("bridge.destinations.locked.uri", sftp.endpointUri("upload", WRONG_SFTP_PASSWORD));
         String endpoint = other.baseUrl().toString();

@@ -1,6 +1,5 @@
 package io.iotjobbridge.job;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotjobbridge.ledger.JobLedger;
 import io.iotjobbridge.request.JobRequest;
-import io.iotjobbridge.request.RequestBatch;
 import io.iotjobbridge.request.RequestLayout;
 import io.iotjobbridge.request.RequestParser;
+import io.iotjobbridge.request.RequestReader;
 import io.iotjobbridge.request.RequestRejectedException;
 import io.iotjobbridge.request.RequestValidator;
 import io.iotjobbridge.request.Violation;
@@ -27,12 +26,12 @@ public final class JobIntake {
     private static final Logger LOG = LoggerFactory.getLogger(JobIntake.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RequestParser parser;
+    private final RequestReader reader;
     private final RequestValidator validator;
     private final JobLedger ledger;
 
     public JobIntake(RequestParser parser, RequestValidator validator, JobLedger ledger) {
-        this.parser = parser;
+        this.reader = new RequestReader(parser, validator);
         this.validator = validator;
         this.ledger = ledger;
     }
@@ -44,7 +43,7 @@ public final class JobIntake {
      * @param source where the document came from (file name, queue), for log lines only
      */
     public IntakeResult accept(byte[] document, RequestLayout layout, String source) {
-        Reading reading = read(document, layout);
+        RequestReader.Reading reading = reader.read(document, layout);
         if (!reading.violations().isEmpty()) {
             LOG.warn("request from {} rejected: {}", source,
                     new RequestRejectedException(reading.violations()).getMessage());
@@ -55,30 +54,7 @@ public final class JobIntake {
 
     /** The rules a single-document request breaks, recording nothing: empty when {@link #accept} would take it. */
     public List<Violation> check(byte[] document) {
-        return read(document, RequestLayout.DOCUMENT).violations();
-    }
-
-    /** Every request of a document, or every rule its items break, each located in the batch. */
-    private Reading read(byte[] document, RequestLayout layout) {
-        List<JobRequest> requests = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
-        try {
-            for (RequestBatch.Item item : parser.parseAll(document, layout).items()) {
-                try {
-                    JobRequest request = item.request();
-                    validator.validate(request);
-                    requests.add(request);
-                } catch (RequestRejectedException e) {
-                    e.violations().stream().map(item.position()::locate).forEach(violations::add);
-                }
-            }
-        } catch (RequestRejectedException e) {
-            violations.addAll(e.violations());
-        }
-        return new Reading(requests, violations);
-    }
-
-    private record Reading(List<JobRequest> requests, List<Violation> violations) {
+        return reader.read(document, RequestLayout.DOCUMENT).violations();
     }
 
     /**

@@ -40,10 +40,10 @@ public final class SandboxLink implements AutoCloseable {
     }
 
     public static SandboxLink fromProperties(BridgeProperties props, Clock clock) {
-        if (!props.getBoolean("bridge.sandbox.enabled", true)) {
+        if (!enabled(props)) {
             return new SandboxLink(null, null, null, null, null, null);
         }
-        SandboxSettings settings = SandboxSettings.fromProperties(key -> props.get(key).orElse(null));
+        SandboxSettings settings = settings(props);
         String accessKeyId = settings.credentials().keySet().iterator().next();
         Secret secret = settings.credentials().get(accessKeyId);
         Optional<String> external = props.get("bridge.sandbox.url");
@@ -57,6 +57,31 @@ public final class SandboxLink implements AutoCloseable {
         configureFaults(sandbox, props);
         return new SandboxLink(sandbox, sandbox.baseUrl(), accessKeyId, secret, settings,
                 sandbox.pushUrl().map(url -> push(url, settings.push())).orElse(null));
+    }
+
+    /**
+     * The link as configured, without starting an embedded sandbox: for an offline check (the command line's
+     * {@code validate}) that only needs to know whether a sandbox stands in for the {@code default} accounts. Its
+     * accounts point where the sandbox is configured to listen, which an embedded one on port 0 learns only when
+     * it starts, so nothing may call them.
+     */
+    public static SandboxLink unstarted(BridgeProperties props) {
+        if (!enabled(props)) {
+            return new SandboxLink(null, null, null, null, null, null);
+        }
+        SandboxSettings settings = settings(props);
+        String accessKeyId = settings.credentials().keySet().iterator().next();
+        URI url = props.get("bridge.sandbox.url").map(URI::create)
+                .orElseGet(() -> URI.create("http://" + settings.host() + ":" + settings.port()));
+        return new SandboxLink(null, url, accessKeyId, settings.credentials().get(accessKeyId), settings, null);
+    }
+
+    private static boolean enabled(BridgeProperties props) {
+        return props.getBoolean("bridge.sandbox.enabled", true);
+    }
+
+    private static SandboxSettings settings(BridgeProperties props) {
+        return SandboxSettings.fromProperties(key -> props.get(key).orElse(null));
     }
 
     /** Plans from {@code bridge.sandbox.faults.*}; a bad one stops the start, naming its key. */

@@ -32,7 +32,7 @@ class JsonLogIT {
         Path log = dataDir.resolve("bridge.log");
         Files.createDirectories(dataDir.resolve("inbox"));
         Process bridge = PackagedJar.start(List.of("-Dbridge.log.format=json", "-Dbridge.data-dir=" + dataDir,
-                "-Dbridge.http.port=0", "-Dbridge.sandbox.port=0", "-Dbridge.broker.port=0",
+                "-Dbridge.sandbox.port=0", "-Dbridge.broker.port=0",
                 "-Dbridge.sandbox.aliyun.running-ms=300"), List.of(), log);
         try {
             Path staged = Files.copy(Path.of("samples/requests/aliyun-download-product-info.json"),

@@ -20,12 +20,14 @@ public final class PackagedJar {
     }
 
     /**
-     * Starts {@code java <jvmOptions> -jar <jar> <args>} with standard output and error both going to {@code log}, so
+     * Starts {@code java <jvmOptions> -jar <jar> <args>} (the operations server on a free port) with standard output and error both going to {@code log}, so
      * nothing blocks on a full pipe and the log survives the process.
      */
     public static Process start(List<String> jvmOptions, List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the operations server on a free port, so processes side by side never collide; a later -D overrides it
+        command.add("-Dbridge.http.port=0");
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(path().toString());
