@@ -44,6 +44,7 @@ import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
 import io.iotjobbridge.ops.ApiAccess;
 import io.iotjobbridge.ops.BridgeMetrics;
+import io.iotjobbridge.ops.DashboardRoutes;
 import io.iotjobbridge.ops.Housekeeping;
 import io.iotjobbridge.ops.HttpSettings;
 import io.iotjobbridge.ops.JobActionRoutes;
@@ -163,6 +164,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
         ReadinessChecks.register(context, dataSource, broker, props.namesUnder("bridge.accounts."),
                 accounts::isConfigured, lastCalls, push, pushConnections);
         context.addRoutes(JobActionRoutes.of(intake, ledger, flows::forJob, inboxSettings.maxFileBytesInt(), clock));
+        context.addRoutes(new DashboardRoutes());
     }
 
     /** Camel's Prometheus registry, made here first when Camel has not made it yet, so both use the same one. */

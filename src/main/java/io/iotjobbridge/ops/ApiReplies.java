@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.request.Violation;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * Writes status API answers: JSON bodies with their status code, and errors in one shape,
@@ -23,13 +24,20 @@ public final class ApiReplies {
     }
 
     public static void json(Exchange exchange, int status, Object body) {
+        String text;
         try {
-            exchange.getMessage().setBody(JSON.writeValueAsString(body));
+            text = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("status API answer cannot be written as JSON", e);
         }
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        Message message = exchange.getMessage();
+        // platform-http sends the message's headers back: without this, the request's own headers (its
+        // Authorization among them) and query parameters would come back as response headers
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        message.setBody(text);
     }
 
     public static void error(Exchange exchange, int status, String field, String rule) {

@@ -36,7 +36,7 @@ class ApiBodyLimitTest {
         bridge = RunningBridge.start(dataDir, Map.of());
         String document = "{" + " ".repeat(SHIPPED_MAX_FILE_BYTES) + "}";
 
-        ApiCalls.Answer answer = new ApiCalls(bridge.httpUrl()).submit("application/json", document);
+        ApiClient.Answer answer = new ApiClient(bridge.httpUrl(), null).submit("application/json", document);
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.violations()).containsExactly("request: is " + document.length() + " bytes; at most "

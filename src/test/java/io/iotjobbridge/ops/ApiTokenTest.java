@@ -35,12 +35,12 @@ class ApiTokenTest {
     @Test
     void shouldActOnlyForACallerSendingTheConfiguredToken() throws Exception {
         bridge = RunningBridge.start(dataDir, Map.of("bridge.http.token", TOKEN));
-        ApiCalls anonymous = new ApiCalls(bridge.httpUrl());
-        ApiCalls wrong = anonymous.withAuthorization("Bearer not-the-" + TOKEN);
-        ApiCalls right = anonymous.withAuthorization("Bearer " + TOKEN);
+        ApiClient anonymous = new ApiClient(bridge.httpUrl(), null);
+        ApiClient wrong = anonymous.withAuthorization("Bearer not-the-" + TOKEN);
+        ApiClient right = anonymous.withAuthorization("Bearer " + TOKEN);
 
-        ApiCalls.Answer missing = anonymous.submit("application/json", REQUEST);
-        ApiCalls.Answer refused = wrong.submit("application/json", REQUEST);
+        ApiClient.Answer missing = anonymous.submit("application/json", REQUEST);
+        ApiClient.Answer refused = wrong.submit("application/json", REQUEST);
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.body().path("error").asText()).isEqualTo("unauthorized");
@@ -50,7 +50,7 @@ class ApiTokenTest {
                 .doesNotContain(TOKEN);
         assertThat(bridge.ledger().findByRequestId("api-token-list")).as("nothing recorded").isEmpty();
 
-        ApiCalls.Answer accepted = right.submit("application/json", REQUEST);
+        ApiClient.Answer accepted = right.submit("application/json", REQUEST);
 
         assertThat(accepted.status()).isEqualTo(202);
         String jobId = accepted.body().path("jobs").get(0).path("id").asText();

@@ -32,12 +32,12 @@ class JobSubmitApiTest {
     static Path dataDir;
 
     private static RunningBridge bridge;
-    private static ApiCalls api;
+    private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
         bridge = RunningBridge.start(dataDir, Map.of("bridge.inbox.max-file-bytes", String.valueOf(MAX_BYTES)));
-        api = new ApiCalls(bridge.httpUrl());
+        api = new ApiClient(bridge.httpUrl(), null);
     }
 
     @AfterAll
@@ -49,7 +49,7 @@ class JobSubmitApiTest {
 
     @Test
     void shouldAcceptAJsonRequestAndDeliverItsJob() throws Exception {
-        ApiCalls.Answer answer = api.submit("application/json", download("api-json-download"));
+        ApiClient.Answer answer = api.submit("application/json", download("api-json-download"));
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.body().path("outcome").asText()).isEqualTo("ACCEPTED");
@@ -78,7 +78,7 @@ class JobSubmitApiTest {
                   limit: 50
                 """;
 
-        ApiCalls.Answer answer = api.submit("application/yaml; charset=utf-8", yaml);
+        ApiClient.Answer answer = api.submit("application/yaml; charset=utf-8", yaml);
 
         assertThat(answer.status()).isEqualTo(202);
         JsonNode job = single(answer.body().path("jobs"));
@@ -92,7 +92,7 @@ class JobSubmitApiTest {
         String batch = listBatchTasks("api-lines-1", "firmwareUpgrade") + "\n\n"
                 + listBatchTasks("api-lines-2", "softwareUpgrade") + "\n";
 
-        ApiCalls.Answer answer = api.submit("application/x-ndjson", batch);
+        ApiClient.Answer answer = api.submit("application/x-ndjson", batch);
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.body().path("outcome").asText()).isEqualTo("ACCEPTED");
@@ -104,9 +104,9 @@ class JobSubmitApiTest {
     @Test
     void shouldAnswerARepeatedRequestAsADuplicateOfTheSameJob() throws Exception {
         String document = listBatchTasks("api-twice", "firmwareUpgrade");
-        ApiCalls.Answer first = api.submit("application/json", document);
+        ApiClient.Answer first = api.submit("application/json", document);
 
-        ApiCalls.Answer second = api.submit("application/json", document);
+        ApiClient.Answer second = api.submit("application/json", document);
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(200);
@@ -121,8 +121,8 @@ class JobSubmitApiTest {
         String invalidBatch = listBatchTasks("api-bad-batch-1", "firmwareUpgrade") + "\n"
                 + download("api-bad-batch-2").replace("\"TABLE\"", "\"ROWS\"").replace('\n', ' ') + "\n";
 
-        ApiCalls.Answer answer = api.submit("application/json", invalid);
-        ApiCalls.Answer batchAnswer = api.submit("application/x-ndjson", invalidBatch);
+        ApiClient.Answer answer = api.submit("application/json", invalid);
+        ApiClient.Answer batchAnswer = api.submit("application/x-ndjson", invalidBatch);
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.body().path("error").asText()).isEqualTo("invalid request");
@@ -137,10 +137,10 @@ class JobSubmitApiTest {
     void shouldRefuseADocumentOfAnUnsupportedContentType() throws Exception {
         String document = listBatchTasks("api-plain-text", "firmwareUpgrade");
 
-        ApiCalls.Answer plain = api.submit("text/plain", document);
-        ApiCalls.Answer none = api.submit(null, document);
+        ApiClient.Answer plain = api.submit("text/plain", document);
+        ApiClient.Answer none = api.submit(null, document);
 
-        for (ApiCalls.Answer answer : List.of(plain, none)) {
+        for (ApiClient.Answer answer : List.of(plain, none)) {
             assertThat(answer.status()).isEqualTo(415);
             assertThat(answer.body().path("violations").get(0).path("field").asText()).isEqualTo("Content-Type");
         }
@@ -152,10 +152,10 @@ class JobSubmitApiTest {
         String padding = " ".repeat(MAX_BYTES);
         String document = listBatchTasks("api-too-large", "firmwareUpgrade") + padding;
 
-        ApiCalls.Answer declared = api.submit("application/json", document);
-        ApiCalls.Answer chunked = api.submitChunked("application/json", document.getBytes(StandardCharsets.UTF_8));
+        ApiClient.Answer declared = api.submit("application/json", document);
+        ApiClient.Answer chunked = api.submitChunked("application/json", document.getBytes(StandardCharsets.UTF_8));
 
-        for (ApiCalls.Answer answer : List.of(declared, chunked)) {
+        for (ApiClient.Answer answer : List.of(declared, chunked)) {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.violations()).singleElement().asString()
                     .contains("at most " + MAX_BYTES + " bytes", "bridge.inbox.max-file-bytes");

@@ -3,6 +3,7 @@ package io.iotjobbridge.ops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -139,6 +140,11 @@ class StatusApiTest {
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body().toString()).doesNotContain(TOKEN).doesNotContain("wrong-token");
         assertThat(right.status()).isEqualTo(200);
+        for (ApiClient.Answer answer : List.of(missing, wrong, right)) {
+            assertThat(answer.headers().map().keySet()).as("request headers are not sent back")
+                    .noneMatch(name -> name.equalsIgnoreCase("Authorization"));
+            assertThat(answer.headers().map().toString()).doesNotContain(TOKEN).doesNotContain("wrong-token");
+        }
         assertThat(new ApiClient(bridge.httpUrl(), null).get("/observe/health/live").status())
                 .as("health stays open for probes").isEqualTo(200);
     }
