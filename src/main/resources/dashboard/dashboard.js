@@ -167,9 +167,11 @@ function showCounts(jobsByState) {
 
 function vendorCallRow(call) {
   const row = element('tr', 'vendor-call');
+  // vendors limit calls per second, so the bar is the busiest second of the minute against the limit
+  const peak = Number(call.peakPerSecondLastMinute) || 0;
   const perSecond = Number(call.perSecondLastMinute) || 0;
   const limit = Number(call.limitPerSecond) || 0;
-  const share = limit > 0 ? Math.min(100, (perSecond / limit) * 100) : 0;
+  const share = limit > 0 ? Math.min(100, (peak / limit) * 100) : 0;
   row.dataset.vendor = call.vendor;
   row.dataset.action = call.action;
   const rate = element('td', 'rate');
@@ -177,7 +179,8 @@ function vendorCallRow(call) {
   const fill = element('div', 'fill');
   fill.style.width = `${share}%`;
   bar.append(fill);
-  rate.append(bar, element('span', 'rate-text', `${perSecond.toFixed(2)} of ${limit} per s`));
+  rate.append(bar, element('span', 'rate-text',
+      `peak ${peak} of ${limit} per s (average ${perSecond.toFixed(2)})`));
   row.append(element('td', 'vendor', call.vendor), element('td', 'account', call.account),
       element('td', 'action', call.action), rate, element('td', 'number', call.callsLastMinute),
       element('td', 'number', call.throttledLastMinute), element('td', 'number', call.errorsLastMinute));

@@ -8,7 +8,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -25,8 +28,14 @@ public final class VendorCallLog implements VendorCallObserver {
 
     private static final int MAX_TEXT = 500;
 
-    /** The calls of one API of one account in a period, by outcome. */
-    public record ApiCalls(Vendor vendor, String account, String action, int calls, int throttled, int errors) {
+    /**
+     * The calls of one API of one account in a period, by outcome.
+     *
+     * @param errors   calls refused for any reason but throttling (quota, credentials, errors)
+     * @param peak     the most calls in one second of the period
+     */
+    public record ApiCalls(Vendor vendor, String account, String action, int calls, int throttled, int errors,
+                           int peak) {
     }
 
     private final DataSource dataSource;
@@ -67,25 +76,59 @@ public final class VendorCallLog implements VendorCallObserver {
                 + " rows only", ps -> { });
     }
 
-    /** The calls since {@code since}, per vendor, account and API. */
+    /**
+     * The calls since {@code since}, per vendor, account and API, with the most made in any one second: a vendor
+     * limits calls per second, so the busiest second, not the average, shows how near the limit the bridge came.
+     */
     public List<ApiCalls> since(Instant since) {
-        String sql = "select vendor, account, action, count(*) calls,"
-                + " sum(case when outcome = 'THROTTLED' then 1 else 0 end) throttled,"
-                + " sum(case when outcome in ('ERROR', 'QUOTA', 'DENIED') then 1 else 0 end) errors"
-                + " from vendor_call where at >= ? group by vendor, account, action order by vendor, account, action";
-        List<ApiCalls> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        Map<String, ApiCallsCounter> counters = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select vendor, account, action, outcome, at from vendor_call"
+                     + " where at >= ?")) {
             ps.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ApiCalls(Vendor.fromWireName(rs.getString("vendor")).orElseThrow(), rs.getString("account"),
-                            rs.getString("action"), rs.getInt("calls"), rs.getInt("throttled"), rs.getInt("errors")));
+                    String vendor = rs.getString(1);
+                    String account = rs.getString(2);
+                    String action = rs.getString(3);
+                    counters.computeIfAbsent(vendor + "/" + account + "/" + action,
+                                    key -> new ApiCallsCounter(vendor, account, action))
+                            .add(VendorCall.Outcome.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant());
                 }
             }
         } catch (SQLException e) {
             throw new LedgerException("could not count recent vendor calls", e);
         }
-        return rows;
+        return counters.values().stream().map(ApiCallsCounter::total).toList();
+    }
+
+    /** Counts one API's calls as they are read. */
+    private static final class ApiCallsCounter {
+        private final String vendor;
+        private final String account;
+        private final String action;
+        private final Map<Long, Integer> perSecond = new HashMap<>();
+        private int calls;
+        private int throttled;
+        private int errors;
+
+        ApiCallsCounter(String vendor, String account, String action) {
+            this.vendor = vendor;
+            this.account = account;
+            this.action = action;
+        }
+
+        void add(VendorCall.Outcome outcome, Instant at) {
+            calls++;
+            throttled += outcome == VendorCall.Outcome.THROTTLED ? 1 : 0;
+            errors += outcome == VendorCall.Outcome.OK || outcome == VendorCall.Outcome.THROTTLED ? 0 : 1;
+            perSecond.merge(at.getEpochSecond(), 1, Integer::sum);
+        }
+
+        ApiCalls total() {
+            return new ApiCalls(Vendor.fromWireName(vendor).orElseThrow(), account, action, calls, throttled, errors,
+                    perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        }
     }
 
     /** Forgets the calls made before {@code before}; returns how many. */

@@ -72,6 +72,7 @@ public final class Overview {
             row.put("limitPerSecond", budget.qpsOf(api.action()));
             row.put("callsLastMinute", api.calls());
             row.put("perSecondLastMinute", Math.round(api.calls() / seconds * 100) / 100.0);
+            row.put("peakPerSecondLastMinute", api.peak());
             row.put("throttledLastMinute", api.throttled());
             row.put("errorsLastMinute", api.errors());
             return row;

@@ -120,6 +120,7 @@ class StatusApiTest {
             assertThat(api1.get("limitPerSecond").asInt()).isPositive();
             assertThat(api1.get("callsLastMinute").asInt()).isGreaterThanOrEqualTo(2);
             assertThat(api1.get("throttledLastMinute").asInt()).isEqualTo(1);
+            assertThat(api1.get("peakPerSecondLastMinute").asInt()).isBetween(1, api1.get("callsLastMinute").asInt());
         });
         assertThat(overview.get("lastErrors")).anySatisfy(error -> {
             assertThat(error.get("code").asText()).isEqualTo("Throttling.User");

@@ -32,7 +32,9 @@ final class DeviceJobStatus {
         if (counts.total() > 0 && counts.unfinished() == 0) {
             return new JobStatus.Succeeded(status + " (every task final)");
         }
-        return new JobStatus.Running(status, counts.progress());
+        // the counts go with the status word, so an operator sees "812 of 2000 tasks final", not IN_PROGRESS alone
+        return new JobStatus.Running(counts.total() > 0 ? status + ": " + counts.describe() : status,
+                counts.progress());
     }
 
     /**
@@ -59,6 +61,12 @@ final class DeviceJobStatus {
         /** Tasks still to run or running; computed from the total, so a state added by the vendor counts here. */
         int unfinished() {
             return Math.max(0, total - finished());
+        }
+
+        /** {@code 812 of 2000 tasks final, 13 failed}: short, it is kept as the job's vendor status. */
+        String describe() {
+            int unsuccessful = failed + rejected + timeOut;
+            return finished() + " of " + total + " tasks final" + (unsuccessful > 0 ? ", " + unsuccessful + " failed" : "");
         }
 
         /** Finished tasks in percent of all, or null while the job has no tasks yet. */

@@ -113,14 +113,16 @@ class DeviceJobFlowTest {
         DeviceJobFlow flow = flow(client());
         JobRecord job = submitted(flow, PRODUCT_JOB);
 
-        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("IN_PROGRESS", 0));
+        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("IN_PROGRESS: 0 of " + FLEET + " tasks final", 0));
         clock.advance(RUN.dividedBy(2));
         JsonNode counts = client().call(AliyunOperations.QUERY_JOB_STATISTICS, Map.of("JobId",
                 TextNode.valueOf(job.vendorJobId()))).path("Data");
         int finished = counts.path("Succeeded").asInt() + counts.path("Failed").asInt()
                 + counts.path("Rejected").asInt() + counts.path("TimeOut").asInt() + counts.path("Cancelled").asInt();
         JobStatus halfway = flow.check(job);
-        assertThat(halfway).isEqualTo(new JobStatus.Running("IN_PROGRESS", finished * 100 / FLEET));
+        assertThat(((JobStatus.Running) halfway).vendorStatus())
+                .startsWith("IN_PROGRESS: " + finished + " of " + FLEET + " tasks final");
+        assertThat(((JobStatus.Running) halfway).progress()).isEqualTo(finished * 100 / FLEET);
         assertThat(((JobStatus.Running) halfway).progress()).isBetween(1, 99);
         clock.advance(RUN.dividedBy(2));
         assertThat(flow.check(job)).isEqualTo(new JobStatus.Succeeded("COMPLETED"));
@@ -144,9 +146,9 @@ class DeviceJobFlowTest {
         JobRecord job = submitted(flow,
                 PRODUCT_JOB.replace("\"Type\"", "\"ScheduledTime\": " + inAnHour + ", \"Type\""));
 
-        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("WAITING", 0));
+        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("WAITING: 0 of " + FLEET + " tasks final", 0));
         clock.advance(Duration.ofHours(1));
-        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("IN_PROGRESS", 0));
+        assertThat(flow.check(job)).isEqualTo(new JobStatus.Running("IN_PROGRESS: 0 of " + FLEET + " tasks final", 0));
     }
 
     @Test

@@ -27,7 +27,8 @@ class DeviceJobStatusTest {
         TaskCounts counts = counts("{\"Total\": 200, \"Queued\": 40, \"Sent\": 30, \"InProgress\": 30,"
                 + " \"Succeeded\": 50, \"Failed\": 20, \"Rejected\": 10, \"TimeOut\": 15, \"Cancelled\": 5}");
 
-        assertThat(DeviceJobStatus.interpret("IN_PROGRESS", counts)).isEqualTo(new JobStatus.Running("IN_PROGRESS", 50));
+        assertThat(DeviceJobStatus.interpret("IN_PROGRESS", counts)).isEqualTo(
+                new JobStatus.Running("IN_PROGRESS: 100 of 200 tasks final, 45 failed", 50));
     }
 
     @Test
@@ -52,7 +53,7 @@ class DeviceJobStatusTest {
     @Test
     void shouldKeepAnUnknownStatusRunningWhileTasksAreOpen() throws Exception {
         assertThat(DeviceJobStatus.interpret("PAUSED", counts("{\"Total\": 3, \"Succeeded\": 1, \"Queued\": 2}")))
-                .isEqualTo(new JobStatus.Running("PAUSED", 33));
+                .isEqualTo(new JobStatus.Running("PAUSED: 1 of 3 tasks final", 33));
     }
 
     @Test
