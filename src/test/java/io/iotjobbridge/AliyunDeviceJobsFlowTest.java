@@ -22,8 +22,8 @@ import io.iotjobbridge.sandbox.SeededDistributeJobs;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The device-job and distribution samples, file in to files out, against the embedded sandbox's defaults. */
@@ -37,18 +37,14 @@ class AliyunDeviceJobsFlowTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldDeliverAReportOfEveryTaskOfTheCreateJobSampleWithoutBeingThrottled() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         String requestId = JSON.readTree(Path.of(CREATE_JOB_SAMPLE).toFile()).path("id").asText();
 
         bridge.drop("create-job.json", Files.readString(Path.of(CREATE_JOB_SAMPLE)));
@@ -95,7 +91,7 @@ class AliyunDeviceJobsFlowTest {
     @Test
     void shouldDeliverTheDistributionResultOfTheWatchedSeededJob() throws Exception {
         // long enough that the watch sees the seeded job still running (Status 1) before it finishes
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.sandbox.aliyun.distribute-running-ms", "4000"));
+        bridge = bridges.start(dataDir, Map.of("bridge.sandbox.aliyun.distribute-running-ms", "4000"));
         String requestId = JSON.readTree(Path.of(WATCH_SAMPLE).toFile()).path("id").asText();
 
         bridge.drop("watch.json", Files.readString(Path.of(WATCH_SAMPLE)));
@@ -118,7 +114,7 @@ class AliyunDeviceJobsFlowTest {
 
     @Test
     void shouldFailTheWatchOfAnUnknownDistributionJobWithTheVendorsCode() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         ObjectNode request = (ObjectNode) JSON.readTree(Path.of(WATCH_SAMPLE).toFile());
         request.put("id", "watch-unknown");
         ((ObjectNode) request.path("params")).put("JobId", "UbmsNoSuchJob0000000010001");

@@ -15,8 +15,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.ledger.JobState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole application taking batch files, and rejecting files it must not read, each with a reason file. */
@@ -30,14 +30,10 @@ class FileDropBatchTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     private static String sample(String path, String id) throws Exception {
         JsonNode request = JSON.readTree(Path.of(path).toFile());
@@ -57,7 +53,7 @@ class FileDropBatchTest {
 
     @Test
     void shouldDeliverEachRequestOfAJsonArrayBatch() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         bridge.drop("batch.json", "[" + sample(DOWNLOAD_SAMPLE, "array-download") + ",\n"
                 + sample(LIST_SAMPLE, "array-list") + "]");
@@ -69,7 +65,7 @@ class FileDropBatchTest {
 
     @Test
     void shouldDeliverEachRequestOfTheJsonLinesSample() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         bridge.drop("batch-reports.jsonl", Files.readString(Path.of("samples/requests/batch-reports.jsonl")));
 
@@ -81,7 +77,7 @@ class FileDropBatchTest {
 
     @Test
     void shouldAdmitNothingOfABatchWithOneBadItemAndNameTheItemInTheReason() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         String badRange = sample(DOWNLOAD_SAMPLE, "bad-range").replace("1658406464534", "1658000000000");
 
         bridge.drop("mixed.jsonl", sample(LIST_SAMPLE, "good-one") + "\n\n" + sample(LIST_SAMPLE, "good-two") + "\n"
@@ -100,7 +96,7 @@ class FileDropBatchTest {
 
     @Test
     void shouldRejectEmptyBinaryAndNonUtf8FilesWithAReasonWhileValidWorkContinues() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         bridge.drop("empty.json", "");
         dropBytes("binary.json", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0});
@@ -118,7 +114,7 @@ class FileDropBatchTest {
 
     @Test
     void shouldRejectAFileOverTheSizeLimitNamingTheSetting() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.inbox.max-file-bytes", "300"));
+        bridge = bridges.start(dataDir, Map.of("bridge.inbox.max-file-bytes", "300"));
 
         bridge.drop("big.json", sample(LIST_SAMPLE, "big") + " ".repeat(300));
         bridge.drop("small.json", sample(LIST_SAMPLE, "small"));
@@ -131,7 +127,7 @@ class FileDropBatchTest {
 
     @Test
     void shouldRejectAHugeFileWithoutReadingIt() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         // 3 GiB, but sparse: no disk and no time to make, and more than any byte array can hold, so reading it
         // at all would fail the take instead of rejecting the file
         Path staging = Files.createDirectories(dataDir.resolve("staging")).resolve("huge.json");

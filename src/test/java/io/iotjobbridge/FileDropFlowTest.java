@@ -18,8 +18,8 @@ import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.sandbox.CsvDigests;
 import io.iotjobbridge.sandbox.SyntheticCsv;
 import io.iotjobbridge.testing.Guarantee;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole application, file in to file out, against its embedded sandbox. */
@@ -31,18 +31,14 @@ class FileDropFlowTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldDeliverTheSampleRequestAsACsvInTheOutbox() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         bridge.drop("request.json", Files.readString(Path.of(SAMPLE)));
 
@@ -68,7 +64,7 @@ class FileDropFlowTest {
 
     @Test
     void shouldAcceptYamlRequests() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         bridge.drop("request.yaml", Files.readString(Path.of("samples/requests/aliyun-download-product-info.yaml")));
 
@@ -79,7 +75,7 @@ class FileDropFlowTest {
 
     @Test
     void shouldMoveAnInvalidRequestToErrorWithItsReasonAndKeepProcessingOthers() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         bridge.drop("bad.json", Files.readString(Path.of("samples/requests/invalid-range-too-long.json")));
         bridge.drop("good.json", Files.readString(Path.of(SAMPLE)));
@@ -104,7 +100,7 @@ class FileDropFlowTest {
             expected = "one job, one vendor job; both files archived to .done")
     @Test
     void shouldTreatTheSameRequestIdAsOneJob() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         String sample = Files.readString(Path.of(SAMPLE));
 
         bridge.drop("first.json", sample);
@@ -121,7 +117,7 @@ class FileDropFlowTest {
 
     @Test
     void shouldFailTheJobWithTheVendorsReasonWhenTheDownloadJobFails() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.sandbox.aliyun.failing-tables", "product_info"));
+        bridge = bridges.start(dataDir, Map.of("bridge.sandbox.aliyun.failing-tables", "product_info"));
 
         bridge.drop("request.json", Files.readString(Path.of(SAMPLE)));
 
@@ -134,7 +130,7 @@ class FileDropFlowTest {
 
     @Test
     void shouldWaitForTheRunningDownloadOfTheSameInstanceInsteadOfFailing() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.sandbox.aliyun.running-ms", "1500"));
+        bridge = bridges.start(dataDir, Map.of("bridge.sandbox.aliyun.running-ms", "1500"));
         String sample = Files.readString(Path.of(SAMPLE));
 
         bridge.drop("a.json", sample);

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Huawei samples, file in to files out, through the whole application and its embedded IoTDA sandbox. */
@@ -37,14 +37,10 @@ class HuaweiFlowTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     private void awaitState(String requestId, JobState state) {
         await().atMost(WAIT).until(() -> bridge.ledger().findByRequestId(requestId)
@@ -86,7 +82,7 @@ class HuaweiFlowTest {
 
     @Test
     void shouldDeliverTheExportSampleAsItsZipAndTheSpreadsheetInside() throws Exception {
-        bridge = RunningBridge.start(dataDir, FAST);
+        bridge = bridges.start(dataDir, FAST);
         String requestId = "huawei-export-fw-upgrade-watermeter";
 
         bridge.drop("export.json", Files.readString(Path.of("samples/requests/huawei-export-batch-task.json")));
@@ -117,7 +113,7 @@ class HuaweiFlowTest {
 
     @Test
     void shouldDeliverTheListSampleAsAReportAndASummaryWithoutCreatingAnything() throws Exception {
-        bridge = RunningBridge.start(dataDir, FAST);
+        bridge = bridges.start(dataDir, FAST);
         String requestId = "huawei-firmware-upgrades";
 
         bridge.drop("list.json", Files.readString(Path.of("samples/requests/huawei-list-batch-tasks.json")));
@@ -155,7 +151,7 @@ class HuaweiFlowTest {
 
     @Test
     void shouldChainOneExportJobPerFinishedListedTaskAndDeliverEach() throws Exception {
-        bridge = RunningBridge.start(dataDir, FAST);
+        bridge = bridges.start(dataDir, FAST);
         String requestId = "huawei-failed-software-upgrades";
 
         bridge.drop("chain.yaml", Files.readString(Path.of("samples/requests/huawei-list-and-export.yaml")));
@@ -190,7 +186,7 @@ class HuaweiFlowTest {
         // 1300 seeded tasks, half of them firmware upgrades: 650 to list, beyond the offset limit of 500
         Map<String, String> settings = new HashMap<>(FAST);
         settings.put("bridge.sandbox.huawei.seeded-batch-tasks", "1300");
-        bridge = RunningBridge.start(dataDir, settings);
+        bridge = bridges.start(dataDir, settings);
         String requestId = "huawei-firmware-upgrades";
 
         bridge.drop("list.json", Files.readString(Path.of("samples/requests/huawei-list-batch-tasks.json")));
@@ -209,7 +205,7 @@ class HuaweiFlowTest {
     void shouldFailAnExportTheVendorFailsWithItsReason() throws Exception {
         Map<String, String> settings = new HashMap<>(FAST);
         settings.put("bridge.sandbox.huawei.failing-batch-tasks", "01fc671f0000000000000071");
-        bridge = RunningBridge.start(dataDir, settings);
+        bridge = bridges.start(dataDir, settings);
         String requestId = "huawei-export-fw-upgrade-watermeter";
 
         bridge.drop("export.json", Files.readString(Path.of("samples/requests/huawei-export-batch-task.json")));

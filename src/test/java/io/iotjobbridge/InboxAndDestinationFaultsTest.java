@@ -20,8 +20,8 @@ import io.iotjobbridge.ledger.DeliveredFile;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.testing.Guarantee;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the bridge does when a request file is still being written, and when its destination refuses writes. */
@@ -33,14 +33,10 @@ class InboxAndDestinationFaultsTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     @Guarantee(id = "R14", injection = "a request written straight into the inbox a few bytes every 20 ms for about"
@@ -49,7 +45,7 @@ class InboxAndDestinationFaultsTest {
                     + " .error")
     void shouldReadAFileOnlyOnceItsWriterHasStopped() throws Exception {
         // a check interval far above the writer's pauses, so only a stopped writer looks finished
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.inbox.read-lock-check-ms", "500",
+        bridge = bridges.start(dataDir, Map.of("bridge.inbox.read-lock-check-ms", "500",
                 "bridge.inbox.read-lock-min-age-ms", "500"));
         byte[] request = Files.readString(Path.of(SAMPLE)).replace("product-info-2022-07-20", "slow-writer")
                 .getBytes(StandardCharsets.UTF_8);
@@ -88,7 +84,7 @@ class InboxAndDestinationFaultsTest {
             expected = "no partial file; the job keeps its state and is retried with backoff, not failed; delivered"
                     + " whole once the destination takes writes again")
     void shouldRetryADeliveryTheDestinationRefusesUntilItTakesIt() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         Path blocker = Files.writeString(Files.createDirectories(bridge.outbox()).resolve("aliyun"), "not a folder");
 
         bridge.drop("request.json", Files.readString(Path.of(SAMPLE)));

@@ -11,8 +11,8 @@ import java.util.Map;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.vendor.Vendor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The application subscribes its sandbox accounts to the sandbox's pushed job status, with no setting at all. */
@@ -23,18 +23,14 @@ class PushWiringTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldSubscribeBothSandboxAccountsAndConsumeWhatTheSandboxPushes() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         PushConnections connections = bridge.context().getRegistry()
                 .lookupByNameAndType("pushConnections", PushConnections.class);
 
@@ -53,7 +49,7 @@ class PushWiringTest {
 
     @Test
     void aPushedCompletionIsDeliveredWithoutAnyStatusPollAndPollingAloneNeedsSeveral() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         PushConnections connections = bridge.context().getRegistry()
                 .lookupByNameAndType("pushConnections", PushConnections.class);
         await().atMost(WAIT).until(() -> connections.connected(Vendor.ALIYUN, "default"));
@@ -67,7 +63,7 @@ class PushWiringTest {
         assertThat(bridge.sandbox().stats().callsOf("GetDownloadFile")).isEqualTo(1);
         bridge.close();
 
-        bridge = RunningBridge.start(dataDir.resolve("polling"), Map.of("bridge.push.enabled", "false"));
+        bridge = bridges.start(dataDir.resolve("polling"), Map.of("bridge.push.enabled", "false"));
         bridge.drop("request.json", Files.readString(Path.of("samples/requests/aliyun-download-product-info.json")));
         await().atMost(WAIT).until(() -> bridge.ledger().findByRequestId("product-info-2022-07-20")
                 .map(j -> j.state() == JobState.DELIVERED).orElse(false));
@@ -76,7 +72,7 @@ class PushWiringTest {
 
     @Test
     void shouldNotSubscribeWhenPushIsOff() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.push.enabled", "false"));
+        bridge = bridges.start(dataDir, Map.of("bridge.push.enabled", "false"));
         PushConnections connections = bridge.context().getRegistry()
                 .lookupByNameAndType("pushConnections", PushConnections.class);
 

@@ -21,6 +21,7 @@ public final class RunningBridge implements AutoCloseable {
 
     private final Main main;
     private final Path dataDir;
+    private boolean closed;
 
     private RunningBridge(Main main, Path dataDir) {
         this.main = main;
@@ -104,8 +105,12 @@ public final class RunningBridge implements AutoCloseable {
         return Files.move(temp, inbox().resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Stops the bridge; once stopped, closing again does nothing (a test may stop one before its fixture does). */
     @Override
     public void close() {
-        main.stop();
+        if (!closed) {
+            closed = true;
+            main.stop();
+        }
     }
 }

@@ -32,8 +32,8 @@ import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.schedule.ScheduleState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,20 +53,16 @@ class ScheduleFlowTest {
     @TempDir
     Path routesDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldDeliverYesterdayInShanghaiWhenAScheduleRunsAtStart() throws Exception {
         Path route = scheduleRoute("yesterday-shanghai", "0 0 * * * ?", "yesterday", "latest", true);
 
-        bridge = RunningBridge.start(dataDir, withRoutes(route));
+        bridge = bridges.start(dataDir, withRoutes(route));
 
         await().atMost(WAIT).until(() -> scheduledJob("yesterday-shanghai").map(j -> j.state() == JobState.DELIVERED)
                 .orElse(false));
@@ -90,13 +86,13 @@ class ScheduleFlowTest {
         // a daily fire about 12 hours away, so none comes due while the test runs
         int hour = ZonedDateTime.now(SHANGHAI).plusHours(12).getHour();
         Path route = scheduleRoute("daily", "0 0 " + hour + " * * ?", "yesterday", missed, false);
-        bridge = RunningBridge.start(dataDir, withRoutes(route));
+        bridge = bridges.start(dataDir, withRoutes(route));
         Instant firstStart = await().atMost(WAIT).until(() -> lastFire("daily"), Optional::isPresent).orElseThrow();
         bridge.close();
 
         // three days of downtime: the schedule last fired three days before it did
         moveLastFire("daily", firstStart.minus(Duration.ofDays(3)));
-        bridge = RunningBridge.start(dataDir, withRoutes(route));
+        bridge = bridges.start(dataDir, withRoutes(route));
 
         Instant latestFire = firstStart.atZone(SHANGHAI).plusHours(12).truncatedTo(ChronoUnit.HOURS).minusDays(1)
                 .toInstant();
@@ -119,7 +115,7 @@ class ScheduleFlowTest {
             new ScheduleState(ledger).begin("aliyun-daily-download", twoDaysAgo);
         }
 
-        bridge = RunningBridge.start(dataDir, Map.of(key, value, "bridge.schedules.tick-ms", "100"));
+        bridge = bridges.start(dataDir, Map.of(key, value, "bridge.schedules.tick-ms", "100"));
 
         await().atMost(WAIT).until(() -> scheduledJob("aliyun-daily-download").map(j -> j.state() == JobState.DELIVERED)
                 .orElse(false));
@@ -139,7 +135,7 @@ class ScheduleFlowTest {
     void shouldRefuseToStartWithABadScheduleNamingItAndTheParameter() throws Exception {
         Path route = scheduleRoute("broken", "0 0 25 * * ?", "yesterday", "latest", false);
 
-        assertThatThrownBy(() -> bridge = RunningBridge.start(dataDir, withRoutes(route)))
+        assertThatThrownBy(() -> bridge = bridges.start(dataDir, withRoutes(route)))
                 .hasStackTraceContaining("schedule 'broken': parameter 'cron'")
                 .hasStackTraceContaining("'0 0 25 * * ?' is not a Quartz cron expression");
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 import io.iotjobbridge.ledger.JobState;
 import org.apache.camel.Route;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Triggers chosen and added without recompiling: the Java DSL file trigger, and YAML routes from a folder. */
@@ -23,14 +23,10 @@ class TriggerRoutesTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     private boolean delivered(String requestId) {
         return bridge.ledger().findByRequestId(requestId).map(j -> j.state() == JobState.DELIVERED).orElse(false);
@@ -38,7 +34,7 @@ class TriggerRoutesTest {
 
     @Test
     void shouldLoadThePackagedYamlTriggerByDefault() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         Route trigger = bridge.context().getRoute("trigger-file-drop");
 
@@ -48,7 +44,7 @@ class TriggerRoutesTest {
 
     @Test
     void shouldDeliverThroughTheJavaDslTriggerInsteadOfTheYamlOne() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of(
+        bridge = bridges.start(dataDir, Map.of(
                 "camel.main.routes-exclude-pattern", "**/trigger-file-drop.camel.yaml",
                 "camel.main.routes-builder-classes", "io.iotjobbridge.trigger.FileDropTriggerRoute"));
 
@@ -78,7 +74,7 @@ class TriggerRoutesTest {
                       steps:
                         - to: "direct:job-submit"
                 """);
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         Path second = Files.createDirectories(dataDir.resolve("second-inbox"));
 
         Files.move(Files.writeString(dataDir.resolve("request.json"), Files.readString(Path.of(SAMPLE))),
@@ -92,7 +88,7 @@ class TriggerRoutesTest {
     void shouldStartWithoutTheRoutesFolder() throws Exception {
         Path routes = dataDir.resolve("elsewhere/routes");
 
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.routes-dir", routes.toString()));
+        bridge = bridges.start(dataDir, Map.of("bridge.routes-dir", routes.toString()));
 
         assertThat(bridge.context().getRoute("trigger-file-drop")).isNotNull();
         assertThat(routes).isEmptyDirectory();

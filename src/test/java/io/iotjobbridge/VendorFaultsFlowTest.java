@@ -18,8 +18,8 @@ import io.iotjobbridge.sandbox.SandboxStats;
 import io.iotjobbridge.sandbox.SyntheticCsv;
 import io.iotjobbridge.sandbox.fault.FaultHandout;
 import io.iotjobbridge.testing.Guarantee;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole application against vendor faults injected into its embedded sandbox (scenarios R6 to R9). */
@@ -37,14 +37,10 @@ class VendorFaultsFlowTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     @Guarantee(id = "R6", injection = "CreateDownloadDataJob answers HTTP 503, 500, 503, then OK",
@@ -222,7 +218,7 @@ class VendorFaultsFlowTest {
         props.putIfAbsent("bridge.sandbox.push.enabled", "false");
         props.putIfAbsent("bridge.engine.retry-initial-ms", String.valueOf(RETRY_INITIAL_MS));
         props.putIfAbsent("bridge.engine.retry-max-ms", "2000");
-        bridge = RunningBridge.start(dataDir, props);
+        bridge = bridges.start(dataDir, props);
     }
 
     private JobRecord dropAndAwait(JobState state) throws Exception {

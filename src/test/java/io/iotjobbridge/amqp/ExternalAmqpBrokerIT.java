@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.iotjobbridge.RunningBridge;
+import io.iotjobbridge.RunningBridges;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.ledger.JobState;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +34,10 @@ class ExternalAmqpBrokerIT {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldTakeARequestPublishItsEventsAndDeadLetterAnInvalidOne() throws Exception {
@@ -51,7 +48,7 @@ class ExternalAmqpBrokerIT {
         URI url = URI.create(System.getProperty("bridge.test.amqp-url"));
         String user = System.getProperty("bridge.test.amqp-user", "guest");
         String password = System.getProperty("bridge.test.amqp-password", "guest");
-        bridge = RunningBridge.start(dataDir, Map.of(
+        bridge = bridges.start(dataDir, Map.of(
                 "bridge.amqp.url", url.toString(), "bridge.amqp.user", user, "bridge.amqp.password", password,
                 "bridge.amqp.transacted", System.getProperty("bridge.test.amqp-transacted", "true"),
                 "bridge.amqp.requests", requests, "bridge.amqp.events", events, "bridge.amqp.dead-letter", dead));

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.iotjobbridge.RunningBridge;
-import org.junit.jupiter.api.AfterEach;
+import io.iotjobbridge.RunningBridges;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,18 +20,14 @@ class CliAgainstBridgeTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldSubmitWaitForDeliveryAndShowTheJob() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.http.token", TOKEN));
+        bridge = bridges.start(dataDir, Map.of("bridge.http.token", TOKEN));
         Map<String, String> env = Map.of("BRIDGE_HTTP_TOKEN", TOKEN);
         String url = bridge.httpUrl().toString();
 
@@ -54,7 +51,7 @@ class CliAgainstBridgeTest {
 
     @Test
     void shouldReportAnInvalidRequestWithTheBridgesOwnMessages() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         Cli.Result submitted = Cli.run(Map.of(), "submit", "--url", bridge.httpUrl().toString(),
                 "samples/requests/invalid-range-too-long.json");

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.iotjobbridge.RunningBridge;
+import io.iotjobbridge.RunningBridges;
 import io.iotjobbridge.job.JobSubmission;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,18 +23,14 @@ class ApiBodyLimitTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldRefuseABodyJustOverTheShippedFileLimitWithTheApisOwnReason() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
         String document = "{" + " ".repeat(SHIPPED_MAX_FILE_BYTES) + "}";
 
         ApiClient.Answer answer = new ApiClient(bridge.httpUrl(), null).submit("application/json", document);

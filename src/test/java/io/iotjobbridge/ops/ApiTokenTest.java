@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.iotjobbridge.RunningBridge;
+import io.iotjobbridge.RunningBridges;
 import io.iotjobbridge.ledger.JobState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** With {@code bridge.http.token} set, the write side of the status API acts only for a caller who sends it. */
@@ -23,18 +24,14 @@ class ApiTokenTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldActOnlyForACallerSendingTheConfiguredToken() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.http.token", TOKEN));
+        bridge = bridges.start(dataDir, Map.of("bridge.http.token", TOKEN));
         ApiClient anonymous = new ApiClient(bridge.httpUrl(), null);
         ApiClient wrong = anonymous.withAuthorization("Bearer not-the-" + TOKEN);
         ApiClient right = anonymous.withAuthorization("Bearer " + TOKEN);

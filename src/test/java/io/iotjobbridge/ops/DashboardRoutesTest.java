@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.iotjobbridge.RunningBridge;
-import org.junit.jupiter.api.AfterEach;
+import io.iotjobbridge.RunningBridges;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,14 +25,10 @@ class DashboardRoutesTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @ParameterizedTest
     @CsvSource({
@@ -40,7 +37,7 @@ class DashboardRoutesTest {
             "/dashboard.css, text/css; charset=utf-8,        [data-state=\"FAILED\"]"})
     void shouldServeEachFileWithItsTypeAndTheHeadersThatKeepThePageSafe(String path, String type, String excerpt)
             throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         HttpResponse<String> response = get(path, "X-Probe", "echo-me");
 
@@ -55,7 +52,7 @@ class DashboardRoutesTest {
 
     @Test
     void shouldServeThePageWithoutTheTokenTheApiAsksFor() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of("bridge.http.token", "dashboard-test-token-0123456789"));
+        bridge = bridges.start(dataDir, Map.of("bridge.http.token", "dashboard-test-token-0123456789"));
 
         assertThat(get("/", "Accept", "text/html").statusCode()).isEqualTo(200);
         assertThat(get("/dashboard.js", "Accept", "*/*").statusCode()).isEqualTo(200);
@@ -63,7 +60,7 @@ class DashboardRoutesTest {
 
     @Test
     void shouldRefuseEveryMethodButGet() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of());
+        bridge = bridges.start(dataDir, Map.of());
 
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());

@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.iotjobbridge.RunningBridge;
+import io.iotjobbridge.RunningBridges;
 import io.iotjobbridge.ledger.JobState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,18 +26,14 @@ class MetricsTest {
     @TempDir
     Path dataDir;
 
-    private RunningBridge bridge;
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
+    private RunningBridge bridge;
 
     @Test
     void shouldCountJobsCallsStatusUpdatesDeliveriesAndQuotaWaits() throws Exception {
-        bridge = RunningBridge.start(dataDir, Map.of(
+        bridge = bridges.start(dataDir, Map.of(
                 // one quota refusal, then one throttled status check, both recovered from
                 "bridge.sandbox.faults.aliyun.CreateDownloadDataJob",
                 "error:iot.dap.insight.processDownloadJobMoreConcurrenceCount,ok",

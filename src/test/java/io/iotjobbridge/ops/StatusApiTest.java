@@ -8,9 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iotjobbridge.RunningBridge;
+import io.iotjobbridge.RunningBridges;
 import io.iotjobbridge.ledger.JobState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,17 +28,13 @@ class StatusApiTest {
     @TempDir
     Path dataDir;
 
+    @RegisterExtension
+    final RunningBridges bridges = new RunningBridges();
+
     private RunningBridge bridge;
 
-    @AfterEach
-    void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
-
     private ApiClient deliverSample(Map<String, String> overrides) throws Exception {
-        bridge = RunningBridge.start(dataDir, overrides);
+        bridge = bridges.start(dataDir, overrides);
         bridge.drop("request.json", Files.readString(Path.of(SAMPLE)));
         await().atMost(WAIT).until(() -> bridge.ledger().findByRequestId(REQUEST_ID)
                 .map(job -> job.state() == JobState.DELIVERED).orElse(false));
