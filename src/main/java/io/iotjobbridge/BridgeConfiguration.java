@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import io.iotjobbridge.amqp.AmqpAddress;
 import io.iotjobbridge.amqp.AmqpConnection;
@@ -37,21 +34,12 @@ import io.iotjobbridge.job.JobSubmission;
 import io.iotjobbridge.job.TriggerErrorHandling;
 import io.iotjobbridge.ledger.EventOutbox;
 import io.iotjobbridge.ledger.JobLedger;
-import io.iotjobbridge.ledger.JobQueries;
-import io.iotjobbridge.ledger.VendorCallLog;
 import io.iotjobbridge.ledger.LedgerCallSlots;
 import io.iotjobbridge.ledger.LedgerDataSource;
 import io.iotjobbridge.ledger.NodeIdentity;
 import io.iotjobbridge.ops.ApiAccess;
-import io.iotjobbridge.ops.BridgeMetrics;
-import io.iotjobbridge.ops.DashboardRoutes;
-import io.iotjobbridge.ops.Housekeeping;
 import io.iotjobbridge.ops.HttpSettings;
-import io.iotjobbridge.ops.JobActionRoutes;
-import io.iotjobbridge.ops.Overview;
-import io.iotjobbridge.ops.StatusApiRoutes;
-import io.iotjobbridge.ops.health.LastCalls;
-import io.iotjobbridge.ops.health.ReadinessChecks;
+import io.iotjobbridge.ops.Operations;
 import io.iotjobbridge.push.PushConnections;
 import io.iotjobbridge.push.PushRoutes;
 import io.iotjobbridge.push.PushSubscriptions;
@@ -67,7 +55,6 @@ import io.iotjobbridge.trigger.InboxSettings;
 import io.iotjobbridge.vendor.CallBudget;
 import io.iotjobbridge.vendor.JobFlows;
 import io.iotjobbridge.vendor.Spool;
-import io.iotjobbridge.vendor.VendorCallObserver;
 import io.iotjobbridge.vendor.aliyun.AliyunOperations;
 import io.iotjobbridge.vendor.huawei.HuaweiOperations;
 import org.apache.camel.CamelConfiguration;
@@ -94,8 +81,8 @@ public final class BridgeConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(props.get("bridge.data-dir", "data")).toAbsolutePath().normalize();
         InboxSettings inboxSettings = InboxSettings.fromProperties(props, dataDir);
         // checked first: a server open beyond loopback without a token must not start at all
-        HttpSettings operations = HttpSettings.fromProperties(props);
-        context.getRegistry().bind("apiAccess", new ApiAccess(operations.token()));
+        HttpSettings httpSettings = HttpSettings.fromProperties(props);
+        context.getRegistry().bind("apiAccess", new ApiAccess(httpSettings.token()));
 
         SandboxLink sandbox = SandboxLink.fromProperties(props, clock);
         closeWithContext(context, sandbox);
@@ -105,12 +92,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 props.get("bridge.ledger.user", "sa"), props.get("bridge.ledger.password", ""),
                 props.getInt("bridge.ledger.pool-size", 10));
         closeWithContext(context, dataSource);
-        JobLedger ledger = new JobLedger(dataSource, clock, props.get("bridge.node-id")
-                .orElseGet(() -> NodeIdentity.in(dataDir.resolve("state"))));
-        int resumed = ledger.releaseOwnLeases();
-        if (resumed > 0) {
-            LOG.info("{} job(s) this node was working on when it stopped resume now", resumed);
-        }
+        JobLedger ledger = resumedLedger(dataSource, props, dataDir, clock);
 
         Accounts accounts = new Accounts(props::get, sandbox::aliyunAccount, sandbox::huaweiAccount);
         Destinations destinations = Destinations.fromProperties(props, dataDir.resolve("outbox"));
@@ -124,19 +106,16 @@ public final class BridgeConfiguration implements CamelConfiguration {
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(rules.parser(), rules.validator(), ledger);
         CallBudget budget = callBudget(props, clock);
-        VendorCallLog callLog = new VendorCallLog(dataSource);
-        JobQueries queries = new JobQueries(dataSource);
-        BridgeMetrics metrics = new BridgeMetrics(meterRegistry(context), queries);
-        LastCalls lastCalls = new LastCalls();
+        Operations operations = Operations.create(context, dataSource);
         JobFlows flows = new JobFlows(accounts, http, spool, budget, new LedgerCallSlots(dataSource, clock),
-                statusSweepMaxAge(props), VendorCallObserver.all(callLog, metrics, lastCalls), clock);
+                statusSweepMaxAge(props), operations.callObserver(), clock);
         PushConnections pushConnections = new PushConnections();
         // a job is checked only as a safety net while its vendor pushes its status over a live subscription
         JobEngine engine = new JobEngine(ledger, flows::forJob,
                 destinations::get, new Delivery(producer, context.createConsumerTemplate(),
                         dataDir.resolve("work").resolve(".read-back"), clock), spool, intake::admitFollowUp,
                 job -> flows.forJob(job).statusIsPushed() && pushConnections.connected(job.vendor(), job.account()),
-                metrics, engineSettings(props), clock);
+                operations.jobObserver(), engineSettings(props), clock);
 
         context.addRoutes(new TriggerErrorHandling());
         context.addRoutes(new JobLifecycleRoutes(new JobSubmission(intake, inboxSettings.maxFileBytesInt()),
@@ -157,24 +136,9 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 clock));
         context.getRegistry().bind("pushConnections", pushConnections);
 
-        context.addRoutes(new StatusApiRoutes(queries, ledger, callLog,
-                new Overview(queries, callLog, budget, ledger.node(), clock)));
-        context.addRoutes(new Housekeeping(metrics, callLog,
-                props.getMillis("bridge.ops.call-history-ms", Duration.ofDays(7)), clock));
-        ReadinessChecks.register(context, dataSource, broker, props.namesUnder("bridge.accounts."),
-                accounts::isConfigured, lastCalls, push, pushConnections);
-        context.addRoutes(JobActionRoutes.of(intake, ledger, flows::forJob, inboxSettings.maxFileBytesInt(), clock));
-        context.addRoutes(new DashboardRoutes());
-    }
-
-    /** Camel's Prometheus registry, made here first when Camel has not made it yet, so both use the same one. */
-    private static MeterRegistry meterRegistry(CamelContext context) {
-        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
-        if (registry == null) {
-            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            context.getRegistry().bind("metricsRegistry", registry);
-        }
-        return registry;
+        operations.addRoutes(context, props, ledger, budget, intake, flows::forJob, inboxSettings.maxFileBytesInt(),
+                clock);
+        operations.registerReadiness(context, props, dataSource, broker, accounts, push, pushConnections);
     }
 
     /**
@@ -212,6 +176,18 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 new StatusFiles(statusDir), sender, AmqpAddress.queue(amqp.events()))));
         context.getRegistry().bind("eventOutbox", outbox);
         return brokerConnections;
+    }
+
+    /** This node's ledger, with the jobs it was working on when it last stopped released to it again at once. */
+    private static JobLedger resumedLedger(HikariDataSource dataSource, BridgeProperties props, Path dataDir,
+                                           Clock clock) {
+        JobLedger ledger = new JobLedger(dataSource, clock, props.get("bridge.node-id")
+                .orElseGet(() -> NodeIdentity.in(dataDir.resolve("state"))));
+        int resumed = ledger.releaseOwnLeases();
+        if (resumed > 0) {
+            LOG.info("{} job(s) this node was working on when it stopped resume now", resumed);
+        }
+        return ledger;
     }
 
     /** The documented QPS of each vendor API, each overridable with {@code bridge.vendor-qps.<vendor>.<Api>}. */
