@@ -3,6 +3,7 @@ package io.iotjobbridge;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.iotjobbridge.amqp.AmqpTriggerSwitch;
 import io.iotjobbridge.cli.BridgeCli;
 import io.iotjobbridge.config.ConfigFiles;
 import io.iotjobbridge.logging.LeakingLoggers;
@@ -34,6 +35,7 @@ public final class BridgeApplication {
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);
         main.addMainListener(new RoutesFolder());
+        main.addMainListener(new AmqpTriggerSwitch());
         // an operator's own settings file, outside the jar: -Dbridge.config=/etc/iot-job-bridge/bridge.properties
         Optional<String> extra = ConfigFiles.extra(overrides.getProperty(ConfigFiles.EXTRA_KEY,
                 System.getProperty(ConfigFiles.EXTRA_KEY)), System.getenv());

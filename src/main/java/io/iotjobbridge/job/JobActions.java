@@ -89,9 +89,9 @@ public final class JobActions {
         if (JobParts.isSplit(job)) {
             // the parts first: the whole, once restarted, must find none of them ended undelivered
             parts(job).stream().filter(part -> part.state().canBeRetried())
-                    .forEach(part -> outcome(control.retry(part.id()), false, JobControl.RETRIED + " with its whole"));
+                    .forEach(part -> outcome(control.retry(part.id()), false));
         }
-        return outcome(control.retry(job.id()), false, JobControl.RETRIED);
+        return outcome(control.retry(job.id()), false);
     }
 
     private Outcome cancel(JobRecord job) {
@@ -111,10 +111,10 @@ public final class JobActions {
         String why = CANCELLED_BY_OPERATOR + (!runsAtVendor(job) ? ""
                 : vendorCancelled ? "; vendor job " + job.vendorJobId() + " cancelled too"
                 : "; vendor job " + job.vendorJobId() + " runs on: the vendor has no cancel call for it");
-        return outcome(control.cancel(job.id(), why), vendorCancelled, why);
+        return outcome(control.cancel(job.id(), why), vendorCancelled);
     }
 
-    private static Outcome outcome(Optional<JobControl.Change> change, boolean vendorCancelled, String what) {
+    private static Outcome outcome(Optional<JobControl.Change> change, boolean vendorCancelled) {
         if (change.isEmpty()) {
             return new Unknown();
         }
@@ -122,8 +122,7 @@ public final class JobActions {
         if (!change.get().applied()) {
             return new NotAllowed(job);
         }
-        LOG.info("job {} request {} ({} {} {}) is {}: {}", job.id(), job.requestId(), job.vendor(), job.operation(),
-                job.vendorJobId() == null ? "-" : job.vendorJobId(), job.state(), what);
+        // the ledger logs the transition itself, with the reason
         return new Done(job, vendorCancelled);
     }
 
