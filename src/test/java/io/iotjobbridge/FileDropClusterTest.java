@@ -156,6 +156,8 @@ class FileDropClusterTest {
         drop(dir.resolve("again.json"));
 
         await().atMost(WAIT).until(() -> Files.exists(inbox().resolve(".done/again-2.json")));
+        // the completion event that counts a take comes after the file's move to .done/, so wait for it too
+        await().atMost(WAIT).until(() -> takes.get() == 2);
         assertThat(count("select count(*) from job")).isEqualTo(1);
         assertThat(takes).hasValue(2);
     }
