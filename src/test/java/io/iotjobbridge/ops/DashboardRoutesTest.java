@@ -10,25 +10,35 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.iotjobbridge.RunningBridge;
-import io.iotjobbridge.RunningBridges;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The dashboard's files as the bridge serves them: types, the headers that keep the page safe, and GET only. */
+/**
+ * The dashboard's files as the bridge serves them: types, the headers that keep the page safe, and GET only. One
+ * bridge, with a status API token, serves every test: the files must be open whether or not a token is set.
+ */
 class DashboardRoutesTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
-    @RegisterExtension
-    final RunningBridges bridges = new RunningBridges();
+    private static RunningBridge bridge;
 
-    private RunningBridge bridge;
+    @BeforeAll
+    static void start() throws Exception {
+        bridge = RunningBridge.start(dataDir, Map.of("bridge.http.token", "dashboard-test-token-0123456789"));
+    }
+
+    @AfterAll
+    static void stop() {
+        bridge.close();
+    }
 
     @ParameterizedTest
     @CsvSource({
@@ -37,8 +47,6 @@ class DashboardRoutesTest {
             "/dashboard.css, text/css; charset=utf-8,        [data-state=\"FAILED\"]"})
     void shouldServeEachFileWithItsTypeAndTheHeadersThatKeepThePageSafe(String path, String type, String excerpt)
             throws Exception {
-        bridge = bridges.start(dataDir, Map.of());
-
         HttpResponse<String> response = get(path, "X-Probe", "echo-me");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -52,28 +60,24 @@ class DashboardRoutesTest {
 
     @Test
     void shouldServeThePageWithoutTheTokenTheApiAsksFor() throws Exception {
-        bridge = bridges.start(dataDir, Map.of("bridge.http.token", "dashboard-test-token-0123456789"));
-
         assertThat(get("/", "Accept", "text/html").statusCode()).isEqualTo(200);
         assertThat(get("/dashboard.js", "Accept", "*/*").statusCode()).isEqualTo(200);
     }
 
     @Test
     void shouldRefuseEveryMethodButGet() throws Exception {
-        bridge = bridges.start(dataDir, Map.of());
-
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
     }
 
-    private HttpResponse<String> get(String path, String header, String value) throws Exception {
+    private static HttpResponse<String> get(String path, String header, String value) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(url(path)).header(header, value).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI url(String path) {
+    private static URI url(String path) {
         return URI.create(bridge.httpUrl() + path);
     }
 }

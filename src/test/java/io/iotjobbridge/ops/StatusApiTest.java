@@ -8,16 +8,19 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iotjobbridge.RunningBridge;
-import io.iotjobbridge.RunningBridges;
 import io.iotjobbridge.ledger.JobState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The read side of the status API, through the running bridge: lists, filters, one job's detail, the overview. */
+/**
+ * The read side of the status API, through the running bridge: lists, filters, one job's detail, the overview. One
+ * bridge with a token serves every test; it has delivered the sample once, with one throttled status check.
+ */
 class StatusApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -26,24 +29,28 @@ class StatusApiTest {
     private static final String TOKEN = "test-token-0123456789";
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
-    @RegisterExtension
-    final RunningBridges bridges = new RunningBridges();
+    private static RunningBridge bridge;
+    private static ApiClient api;
 
-    private RunningBridge bridge;
-
-    private ApiClient deliverSample(Map<String, String> overrides) throws Exception {
-        bridge = bridges.start(dataDir, overrides);
+    @BeforeAll
+    static void deliverSample() throws Exception {
+        bridge = RunningBridge.start(dataDir, Map.of("bridge.http.token", TOKEN,
+                "bridge.sandbox.faults.aliyun.GetDownloadFile", "throttle"));
         bridge.drop("request.json", Files.readString(Path.of(SAMPLE)));
         await().atMost(WAIT).until(() -> bridge.ledger().findByRequestId(REQUEST_ID)
                 .map(job -> job.state() == JobState.DELIVERED).orElse(false));
-        return new ApiClient(bridge.httpUrl(), null);
+        api = new ApiClient(bridge.httpUrl(), TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        bridge.close();
     }
 
     @Test
     void shouldShowAJobWithItsHistoryCallsAndFiles() throws Exception {
-        ApiClient api = deliverSample(Map.of("bridge.sandbox.faults.aliyun.GetDownloadFile", "throttle"));
         String jobId = bridge.job(REQUEST_ID).id();
 
         ApiClient.Answer byRequestId = api.get("/api/jobs/" + REQUEST_ID);
@@ -76,7 +83,6 @@ class StatusApiTest {
 
     @Test
     void shouldListAndFilterJobs() throws Exception {
-        ApiClient api = deliverSample(Map.of());
 
         assertThat(api.get("/api/jobs").body().get("jobs")).extracting(j -> j.get("requestId").asText())
                 .containsExactly(REQUEST_ID);
@@ -91,7 +97,6 @@ class StatusApiTest {
 
     @Test
     void shouldNameTheParameterThatBreaksItsRule() throws Exception {
-        ApiClient api = deliverSample(Map.of());
 
         ApiClient.Answer answer = api.get("/api/jobs?state=DONE&vendor=aws&since=yesterday&limit=5000");
 
@@ -106,7 +111,6 @@ class StatusApiTest {
 
     @Test
     void shouldShowCallRatesAgainstLimitsAndTheLastErrors() throws Exception {
-        ApiClient api = deliverSample(Map.of("bridge.sandbox.faults.aliyun.GetDownloadFile", "throttle"));
 
         JsonNode overview = api.get("/api/overview").body();
 
@@ -127,8 +131,6 @@ class StatusApiTest {
 
     @Test
     void shouldAskForTheTokenWhenOneIsConfigured() throws Exception {
-        deliverSample(Map.of("bridge.http.token", TOKEN));
-
         ApiClient.Answer missing = new ApiClient(bridge.httpUrl(), null).get("/api/jobs");
         ApiClient.Answer wrong = new ApiClient(bridge.httpUrl(), "wrong-token-0123456789").get("/api/overview");
         ApiClient.Answer right = new ApiClient(bridge.httpUrl(), TOKEN).get("/api/jobs/" + REQUEST_ID);
