@@ -145,6 +145,8 @@ class StatusApiTest {
                     .noneMatch(name -> name.equalsIgnoreCase("Authorization"));
             assertThat(answer.headers().map().toString()).doesNotContain(TOKEN).doesNotContain("wrong-token");
         }
+        assertThat(api.get("/api/jobs?state=DELIVERED").headers().map().keySet())
+                .as("query parameters do not come back as headers either").noneMatch("state"::equalsIgnoreCase);
         assertThat(new ApiClient(bridge.httpUrl(), null).get("/observe/health/live").status())
                 .as("health stays open for probes").isEqualTo(200);
     }
