@@ -17,6 +17,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  */
 public final class AmqpConnection implements AutoCloseable {
 
+    /** The largest AMQP frame the bridge's connections accept, unless the URL sets {@code amqp.maxFrameSize}. */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+
     private final JmsConnectionFactory consuming;
     private final CachingConnectionFactory sending;
     private final String loggableUrl;
@@ -37,6 +40,11 @@ public final class AmqpConnection implements AutoCloseable {
             settings.trustStorePassword().ifPresent(p ->
                     full.append("&transport.trustStorePassword=").append(encode(p.reveal())));
         });
+        if (full.indexOf("amqp.maxFrameSize=") < 0) {
+            // Qpid keeps frame-sized buffers for each connection: at its 1 MiB default the bridge's few connections
+            // held about 24 MiB of heap; a larger message simply travels in several frames
+            full.append(full.indexOf("?") < 0 ? '?' : '&').append("amqp.maxFrameSize=").append(MAX_FRAME_BYTES);
+        }
         JmsConnectionFactory factory = new JmsConnectionFactory(full.toString());
         settings.user().ifPresent(factory::setUsername);
         settings.password().ifPresent(p -> factory.setPassword(p.reveal()));
