@@ -102,7 +102,7 @@ public final class BridgeConfiguration implements CamelConfiguration {
                 props.getMillis("bridge.http.read-timeout-ms", Duration.ofSeconds(60)));
         closeWithContext(context, http);
 
-        RequestRules rules = RequestRules.fromProperties(props, accounts, dataDir, clock);
+        RequestRules rules = RequestRules.of(inboxSettings, accounts, destinations, clock);
         Spool spool = new Spool(dataDir.resolve("work"));
         JobIntake intake = new JobIntake(rules.parser(), rules.validator(), ledger);
         CallBudget budget = callBudget(props, clock);

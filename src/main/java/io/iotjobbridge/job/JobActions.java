@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.iotjobbridge.ledger.JobControl;
+import io.iotjobbridge.ledger.JobQueries;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.request.JobRequest;
 import io.iotjobbridge.vendor.JobFlow;
@@ -24,10 +25,13 @@ public final class JobActions {
     static final String CANCELLED_BY_OPERATOR = "cancelled by an operator";
 
     private final JobControl control;
+    private final JobQueries queries;
     private final Function<JobRecord, JobFlow> flows;
 
-    public JobActions(JobControl control, Function<JobRecord, JobFlow> flows) {
+    /** @param queries finds a job by its id or its request id (an operator knows one or the other) */
+    public JobActions(JobControl control, JobQueries queries, Function<JobRecord, JobFlow> flows) {
         this.control = control;
+        this.queries = queries;
         this.flows = flows;
     }
 
@@ -57,7 +61,7 @@ public final class JobActions {
      * @param jobOrRequestId the job's id or its request id
      */
     public Outcome cancel(String jobOrRequestId) {
-        Optional<JobRecord> found = control.find(jobOrRequestId);
+        Optional<JobRecord> found = find(jobOrRequestId);
         if (found.isEmpty()) {
             return new Unknown();
         }
@@ -78,7 +82,7 @@ public final class JobActions {
      * @param jobOrRequestId the job's id or its request id
      */
     public Outcome retry(String jobOrRequestId) {
-        Optional<JobRecord> found = control.find(jobOrRequestId);
+        Optional<JobRecord> found = find(jobOrRequestId);
         if (found.isEmpty()) {
             return new Unknown();
         }
@@ -131,9 +135,13 @@ public final class JobActions {
         return job.vendorJobId() != null && job.state().isUnfinishedAtVendor() && !JobParts.isSplit(job);
     }
 
+    private Optional<JobRecord> find(String jobOrRequestId) {
+        return queries.find(jobOrRequestId).map(JobQueries.ListedJob::job);
+    }
+
     /** The parts of a split job the ledger has admitted, in order. */
     private List<JobRecord> parts(JobRecord whole) {
         List<JobRequest> split = flows.apply(whole).parts(whole);
-        return split.stream().map(part -> control.find(part.id())).flatMap(Optional::stream).toList();
+        return split.stream().map(part -> find(part.id())).flatMap(Optional::stream).toList();
     }
 }

@@ -31,11 +31,6 @@ public final class JobControl {
     public record Change(JobRecord job, boolean applied) {
     }
 
-    /** A job by its id or by its request id (an operator knows one or the other). */
-    public Optional<JobRecord> find(String jobOrRequestId) {
-        return ledger.find(jobOrRequestId).or(() -> ledger.findByRequestId(jobOrRequestId));
-    }
-
     /** An unfinished job becomes CANCELLED; {@code why} is its reason. Empty when no job has this id. */
     public Optional<Change> cancel(String jobId, String why) {
         return change(jobId, job -> !job.state().isTerminal(), job -> job.moveTo(JobState.CANCELLED, why), why);

@@ -107,19 +107,6 @@ public final class JobLedger {
         return queryOne("select " + COLUMNS + " from job where request_id = ?", requestId);
     }
 
-    /** The quota key a QUEUED job waits for; empty for a job not waiting for a quota. */
-    public Optional<String> waitingFor(String jobId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select waiting_for from job where id = ?")) {
-            ps.setString(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new LedgerException("could not read what job " + jobId + " waits for", e);
-        }
-    }
-
     /**
      * Claims up to {@code max} unfinished jobs that are due, leasing each for {@code lease} so no other worker (or
      * node) works on it meanwhile. A lease left by a crashed worker simply expires.

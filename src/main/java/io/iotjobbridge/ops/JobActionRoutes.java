@@ -16,6 +16,7 @@ import io.iotjobbridge.job.JobIntake;
 import io.iotjobbridge.job.JobSubmission;
 import io.iotjobbridge.ledger.JobControl;
 import io.iotjobbridge.ledger.JobLedger;
+import io.iotjobbridge.ledger.JobQueries;
 import io.iotjobbridge.ledger.JobRecord;
 import io.iotjobbridge.request.RequestLayout;
 import io.iotjobbridge.request.Violation;
@@ -39,21 +40,22 @@ public final class JobActionRoutes extends RouteBuilder {
             "text/yaml", RequestLayout.DOCUMENT);
 
     private final JobIntake intake;
-    private final JobLedger ledger;
+    private final JobQueries queries;
     private final JobActions actions;
     private final int maxBytes;
 
     /** @param maxBytes the largest document taken, as for a drop file ({@value JobSubmission#MAX_FILE_BYTES_KEY}) */
-    public JobActionRoutes(JobIntake intake, JobLedger ledger, JobActions actions, int maxBytes) {
+    public JobActionRoutes(JobIntake intake, JobQueries queries, JobActions actions, int maxBytes) {
         this.intake = intake;
-        this.ledger = ledger;
+        this.queries = queries;
         this.actions = actions;
         this.maxBytes = maxBytes;
     }
 
-    public static JobActionRoutes of(JobIntake intake, JobLedger ledger, Function<JobRecord, JobFlow> flows,
-                                     int maxBytes, Clock clock) {
-        return new JobActionRoutes(intake, ledger, new JobActions(new JobControl(ledger, clock), flows), maxBytes);
+    public static JobActionRoutes of(JobIntake intake, JobLedger ledger, JobQueries queries,
+                                     Function<JobRecord, JobFlow> flows, int maxBytes, Clock clock) {
+        return new JobActionRoutes(intake, queries,
+                new JobActions(new JobControl(ledger, clock), queries, flows), maxBytes);
     }
 
     @Override
@@ -133,7 +135,7 @@ public final class JobActionRoutes extends RouteBuilder {
     }
 
     private Map<String, Object> summary(JobRecord job) {
-        return JobJson.summary(job, ledger.waitingFor(job.id()).orElse(null));
+        return JobJson.summary(job, queries.find(job.id()).map(JobQueries.ListedJob::waitingFor).orElse(null));
     }
 
     private byte[] readAtMostOnePastLimit(Message message) throws IOException {

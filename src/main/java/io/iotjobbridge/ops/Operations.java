@@ -66,7 +66,7 @@ public final class Operations {
             throws Exception {
         context.addRoutes(new StatusApiRoutes(queries, ledger, callLog,
                 new Overview(queries, callLog, budget, ledger.node(), clock)));
-        context.addRoutes(JobActionRoutes.of(intake, ledger, flows, maxRequestBytes, clock));
+        context.addRoutes(JobActionRoutes.of(intake, ledger, queries, flows, maxRequestBytes, clock));
         context.addRoutes(new DashboardRoutes());
         context.addRoutes(new Housekeeping(metrics, callLog,
                 props.getMillis("bridge.ops.call-history-ms", Duration.ofDays(7)), clock));

@@ -23,8 +23,12 @@ public record RequestRules(RequestParser parser, RequestValidator validator) {
      * @param dataDir  the data folder, which the inbox and the default destination are relative to
      */
     public static RequestRules fromProperties(BridgeProperties props, Accounts accounts, Path dataDir, Clock clock) {
-        InboxSettings inbox = InboxSettings.fromProperties(props, dataDir);
-        Destinations destinations = Destinations.fromProperties(props, dataDir.resolve("outbox"));
+        return of(InboxSettings.fromProperties(props, dataDir), accounts,
+                Destinations.fromProperties(props, dataDir.resolve("outbox")), clock);
+    }
+
+    /** The rules for settings the caller has read already (the bridge reads them once, for its routes too). */
+    public static RequestRules of(InboxSettings inbox, Accounts accounts, Destinations destinations, Clock clock) {
         return new RequestRules(new RequestParser(inbox.maxFileBytesInt(), inbox.maxBatchItems()),
                 new RequestValidator(OperationCatalog.of(AliyunOperations.TABLE, HuaweiOperations.TABLE),
                         accounts::isConfigured, destinations.names(), clock));
